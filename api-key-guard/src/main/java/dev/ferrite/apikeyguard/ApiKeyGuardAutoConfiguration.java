@@ -47,7 +47,7 @@ public class ApiKeyGuardAutoConfiguration {
             "/api/v5/openapi.json/**",
             "/api/v5/docs",
             "/api/v5/docs/**",
-            "/swagger-ui/**",
+            "/api/v5/swagger-ui/**",
             "/error");
 
     /** Talks to auth-service unless the service is auth-service and verifies keys itself. */

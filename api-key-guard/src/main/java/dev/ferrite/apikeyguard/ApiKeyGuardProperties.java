@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiKeyGuardProperties(
         @DefaultValue("127.0.0.1:19084") String authServiceAddress,
         @DefaultValue("5s") Duration cacheTtl,
-        @DefaultValue("2s") Duration verifyTimeout,
+        @DefaultValue("5s") Duration verifyTimeout,
         @DefaultValue Throttle throttle,
         @DefaultValue List<String> publicPaths) {
 

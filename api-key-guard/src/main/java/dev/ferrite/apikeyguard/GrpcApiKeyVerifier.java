@@ -27,7 +27,9 @@ public class GrpcApiKeyVerifier implements ApiKeyVerifier, AutoCloseable {
     public ApiKeyVerification verify(String apiKey, String apiSecret) {
         VerifyApiKeyResponse response;
         try {
+            // Waiting for readiness rides out a restart of auth-service within the deadline.
             response = stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .withWaitForReady()
                     .verify(VerifyApiKeyRequest.newBuilder().setApiKey(apiKey).setApiSecret(apiSecret).build());
         } catch (StatusRuntimeException e) {
             throw new ApiKeyVerifierUnavailableException(

@@ -15,6 +15,7 @@ final class ApiKeyJson {
     private ApiKeyJson() {
     }
 
+    @Schema(name = "ApiKeyCreation")
     record CreateRequest(
             @NotNull @Size(min = 1, max = 256)
             @Pattern(regexp = "[A-Za-z][A-Za-z0-9_-]*", message = "must start with a letter and hold only letters, digits, '_' and '-'")
@@ -26,6 +27,7 @@ final class ApiKeyJson {
     }
 
     /** Absent fields keep their value. */
+    @Schema(name = "ApiKeyChange")
     record UpdateRequest(
             @Size(max = 1024) String desc,
             Boolean enable,
@@ -33,6 +35,7 @@ final class ApiKeyJson {
             @Schema(allowableValues = {"administrator", "viewer", "publisher"}) String role) {
     }
 
+    @Schema(name = "ApiKey")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record View(
             String name,

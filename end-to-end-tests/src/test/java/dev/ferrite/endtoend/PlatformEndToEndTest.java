@@ -1,0 +1,238 @@
+package dev.ferrite.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform, started with {@code ./platform up} on free ports and a fresh data
+ * directory, checked from outside over HTTP as an operator would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    private static final Pattern PRINTED_KEY = Pattern.compile("(?m)^\\s+([0-9a-f]{16}:[A-Za-z0-9]{48})$");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Path dataDir;
+    private Launcher launcher;
+    private Launcher.Result up;
+    private String admin;
+
+    @BeforeAll
+    void startPlatform(@TempDir Path dataDir) {
+        this.dataDir = dataDir;
+        launcher = new Launcher(dataDir, Launcher.freePortOffset());
+        up = launcher.up();
+        Matcher key = PRINTED_KEY.matcher(up.output());
+        admin = key.find() ? key.group(1) : null;
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        launcher.down();
+    }
+
+    @Test
+    @Order(1)
+    void upStartsEveryServiceAndPrintsTheGeneratedAdministratorKeyOnce() throws IOException {
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(admin).as("administrator key printed by ./platform up:%n%s", up.output()).isNotNull();
+        Path bootstrap = dataDir.resolve("bootstrap-api-keys.txt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bootstrap))).isEqualTo("rw-------");
+        assertThat(Files.readString(bootstrap)).contains(admin + ":administrator");
+        for (String service : Launcher.SERVICES) {
+            assertThat(up.output()).contains(service + " ").contains("http://127.0.0.1:" + launcher.restPort(service));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceReportsRunningOnStatusWithoutCredentials() {
+        for (String service : Launcher.SERVICES) {
+            HttpResponse<String> status = Http.get(launcher.restPort(service), "/api/v5/status", null);
+            assertThat(status.statusCode()).as(service).isEqualTo(200);
+            JsonNode body = JSON.readTree(status.body());
+            assertThat(body.path("service").asString()).isEqualTo(service);
+            assertThat(body.path("status").asString()).isEqualTo("running");
+            assertThat(body.path("version").asString()).isNotBlank();
+        }
+        Launcher.Result status = launcher.status();
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        Launcher.SERVICES.forEach(service -> assertThat(status.output()).containsPattern(service + "\\s+running"));
+    }
+
+    @Test
+    @Order(3)
+    void theAdministratorKeyWorksOnEveryService() {
+        HttpResponse<String> keys = Http.get(launcher.restPort("auth-service"), "/api/v5/api_key", admin);
+        assertThat(keys.statusCode()).as(keys.body()).isEqualTo(200);
+        assertThat(JSON.readTree(keys.body()).isArray()).isTrue();
+        for (String service : Launcher.SERVICES) {
+            HttpResponse<String> node = Http.get(launcher.restPort(service), "/api/v5/node", admin);
+            assertThat(node.statusCode()).as(service + ": " + node.body()).isEqualTo(200);
+            assertThat(JSON.readTree(node.body()).path("service").asString()).isEqualTo(service);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aWrongSecretOrNoCredentialsGet401Everywhere() {
+        String wrongSecret = admin.substring(0, admin.indexOf(':') + 1) + "not-the-secret";
+        for (String service : Launcher.SERVICES) {
+            int port = launcher.restPort(service);
+            HttpResponse<String> wrong = Http.get(port, "/api/v5/node", wrongSecret);
+            assertThat(wrong.statusCode()).as(service).isEqualTo(401);
+            assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("Basic"));
+            assertThat(Http.get(port, "/api/v5/node", null).statusCode()).as(service).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aViewerKeyReadsEverywhereButGets403OnAPost() {
+        String viewer = createKey("viewer-e2e", "viewer");
+        for (String service : Launcher.SERVICES) {
+            int port = launcher.restPort(service);
+            assertThat(Http.get(port, "/api/v5/node", viewer).statusCode()).as(service).isEqualTo(200);
+            String path = service.equals("auth-service") ? "/api/v5/api_key" : "/api/v5/node";
+            HttpResponse<String> post = Http.post(port, path, viewer, "{\"name\":\"sneaky\"}");
+            assertThat(post.statusCode()).as(service + ": " + post.body()).isEqualTo(403);
+            assertThat(post.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        HttpResponse<String> keys = Http.get(launcher.restPort("auth-service"), "/api/v5/api_key", admin);
+        assertThat(keys.body()).doesNotContain("sneaky");
+    }
+
+    @Test
+    @Order(6)
+    void aKeyDisabledThroughTheApiStopsWorkingOnEveryServiceWithinTenSeconds() {
+        String key = createKey("disabled-e2e", "administrator");
+        for (String service : Launcher.SERVICES) {
+            assertThat(Http.get(launcher.restPort(service), "/api/v5/node", key).statusCode()).as(service).isEqualTo(200);
+        }
+        HttpResponse<String> disable = Http.put(launcher.restPort("auth-service"), "/api/v5/api_key/disabled-e2e", admin,
+                "{\"enable\":false}");
+        assertThat(disable.statusCode()).as(disable.body()).isEqualTo(200);
+        assertThat(JSON.readTree(disable.body()).path("enable").asBoolean()).isFalse();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> stillAccepting = new ArrayList<>(Launcher.SERVICES);
+        while (!stillAccepting.isEmpty() && System.nanoTime() < deadline) {
+            stillAccepting.removeIf(service -> Http.get(launcher.restPort(service), "/api/v5/node", key).statusCode() == 401);
+            pause(Duration.ofMillis(250));
+        }
+        assertThat(stillAccepting).as("services still accepting the disabled key after 10 s").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void prometheusMetricsAreOpenOnEveryService() {
+        for (String service : Launcher.SERVICES) {
+            HttpResponse<String> stats = Http.get(launcher.restPort(service), "/api/v5/prometheus/stats", null);
+            assertThat(stats.statusCode()).as(service).isEqualTo(200);
+            assertThat(stats.body()).contains("jvm_memory_used_bytes");
+            assertThat(Http.get(launcher.restPort(service), "/actuator/prometheus", null).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> auth = Http.get(launcher.restPort("auth-service"), "/api/v5/prometheus/stats", null);
+        assertThat(auth.body()).contains("ferrite_api_authentication_failures_total");
+    }
+
+    @Test
+    @Order(8)
+    void everyServicePublishesValidOpenApi3AndSwaggerUi() {
+        for (String service : Launcher.SERVICES) {
+            int port = launcher.restPort(service);
+            HttpResponse<String> document = Http.get(port, "/api/v5/openapi.json", null);
+            assertThat(document.statusCode()).as(service).isEqualTo(200);
+            SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.body(), null, null);
+            assertThat(parsed.getMessages()).as(service).isEmpty();
+            assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.");
+            assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v5/status", "/api/v5/node");
+            HttpResponse<String> ui = Http.get(port, "/api/v5/docs", null);
+            assertThat(ui.statusCode()).as(service).isEqualTo(200);
+            assertThat(ui.body()).contains("swagger-ui");
+            HttpResponse<String> uiConfig = Http.get(port, "/api/v5/openapi.json/swagger-config", null);
+            assertThat(uiConfig.statusCode()).as(service).isEqualTo(200);
+            assertThat(uiConfig.body()).contains("/api/v5/openapi.json");
+        }
+        HttpResponse<String> auth = Http.get(launcher.restPort("auth-service"), "/api/v5/openapi.json", null);
+        assertThat(new OpenAPIV3Parser().readContents(auth.body(), null, null).getOpenAPI().getPaths())
+                .containsKeys("/api/v5/api_key", "/api/v5/api_key/{name}");
+    }
+
+    @Test
+    @Order(9)
+    void errorsAreProblemJsonWithTheReason() {
+        int auth = launcher.restPort("auth-service");
+        HttpResponse<String> malformed = Http.post(auth, "/api/v5/api_key", admin, "{\"name\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(malformed.body()).path("detail").asString()).startsWith("Malformed request body: ");
+
+        for (String service : Launcher.SERVICES) {
+            HttpResponse<String> unknown = Http.get(launcher.restPort(service), "/api/v5/no-such-thing", admin);
+            assertThat(unknown.statusCode()).as(service).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    @Order(100)
+    void downStopsEveryProcessItStartedAndFreesThePorts() {
+        List<Long> pids = launcher.recordedPids();
+        assertThat(pids).hasSize(Launcher.SERVICES.size());
+
+        Launcher.Result down = launcher.down();
+
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid %d", pid).isNotEqualTo(
+                    java.util.Optional.of(true));
+        }
+        assertThat(launcher.allPorts()).allMatch(Launcher::isFree);
+        assertThat(launcher.status().output()).doesNotContain("running");
+    }
+
+    private String createKey(String name, String role) {
+        HttpResponse<String> created = Http.post(launcher.restPort("auth-service"), "/api/v5/api_key", admin,
+                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"desc\":\"end-to-end test\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(created.body());
+        return body.path("api_key").asString() + ":" + body.path("api_secret").asString();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
