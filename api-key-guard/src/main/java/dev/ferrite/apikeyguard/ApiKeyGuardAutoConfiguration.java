@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -57,6 +59,17 @@ public class ApiKeyGuardAutoConfiguration {
         return new GrpcApiKeyVerifier(
                 ManagedChannelBuilder.forTarget(properties.authServiceAddress()).usePlaintext().build(),
                 properties.verifyTimeout());
+    }
+
+    /**
+     * Keys are checked by {@link ApiKeyAuthenticationFilter} alone. Declaring this manager also
+     * keeps Spring Boot from creating its default user, whose generated password it would log.
+     */
+    @Bean
+    AuthenticationManager noPasswordAuthentication() {
+        return authentication -> {
+            throw new ProviderNotFoundException("Only API keys authenticate here");
+        };
     }
 
     @Bean

@@ -66,6 +66,9 @@ class PlatformEndToEndTest {
         assertThat(Files.readString(bootstrap)).contains(admin + ":administrator");
         for (String service : Launcher.SERVICES) {
             assertThat(up.output()).contains(service + " ").contains("http://127.0.0.1:" + launcher.restPort(service));
+            String log = Files.readString(dataDir.resolve("logs").resolve(service + ".log"));
+            assertThat(log).as(service + " log").doesNotContainIgnoringCase("generated security password")
+                    .doesNotContain(admin.substring(admin.indexOf(':') + 1));
         }
     }
 
