@@ -155,6 +155,22 @@ class BootstrapFileParserTest {
     }
 
     @Test
+    void ignoresAByteOrderMarkAtTheStart() throws IOException {
+        Path file = write("\uFEFFops:" + SECRET + "\n");
+
+        assertThat(BootstrapFileParser.parse(file)).containsExactly(
+                new BootstrapKey(1, "ops", SECRET, ApiRole.ADMINISTRATOR));
+    }
+
+    @Test
+    void ignoresAByteOrderMarkBeforeAComment() throws IOException {
+        Path file = write("\uFEFF# keys\nops:" + SECRET + "\n");
+
+        assertThat(BootstrapFileParser.parse(file)).containsExactly(
+                new BootstrapKey(2, "ops", SECRET, ApiRole.ADMINISTRATOR));
+    }
+
+    @Test
     void aKeysTextFormNeverShowsTheSecret() throws IOException {
         BootstrapKey key = BootstrapFileParser.parse(write("key1:" + SECRET + "\n")).get(0);
 
