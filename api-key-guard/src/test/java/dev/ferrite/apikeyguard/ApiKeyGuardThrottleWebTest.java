@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import dev.ferrite.apikeyguard.testapp.GuardTestApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +26,9 @@ class ApiKeyGuardThrottleWebTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void anAddressThatKeepsFailingIsRefusedWith429EvenWithGoodCredentials() {
         GuardHttp http = new GuardHttp(port);
@@ -33,6 +38,7 @@ class ApiKeyGuardThrottleWebTest {
             assertThat(http.get("/api/v5/things", basic("admin-key", "guess-" + failure)).statusCode())
                     .as("failure %d", failure).isEqualTo(401);
         }
+        double throttledBefore = meters.counter("ferrite.api.authentication.throttled").count();
         HttpResponse<String> refused = http.get("/api/v5/things", ADMIN);
 
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -40,6 +46,7 @@ class ApiKeyGuardThrottleWebTest {
                 seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(refused).path("detail").asString()).startsWith("Too many failed authentications");
+        assertThat(meters.counter("ferrite.api.authentication.throttled").count()).isEqualTo(throttledBefore + 1);
         assertThat(http.get("/api/v5/status", null).statusCode()).isEqualTo(200);
     }
 }
