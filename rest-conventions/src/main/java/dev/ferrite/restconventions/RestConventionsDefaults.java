@@ -2,10 +2,15 @@ package dev.ferrite.restconventions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
@@ -20,11 +25,21 @@ public class RestConventionsDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        ResourcePropertySource defaults;
         try {
-            environment.getPropertySources().addLast(
-                    new ResourcePropertySource("ferrite-rest-conventions-defaults", new ClassPathResource(DEFAULTS)));
+            defaults = new ResourcePropertySource("ferrite-rest-conventions-defaults", new ClassPathResource(DEFAULTS));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
+        }
+        MutablePropertySources sources = environment.getPropertySources();
+        // Spring Boot moves the application's default properties to the very end after this runs,
+        // so the shared defaults go inside them, below every value the application set there.
+        if (sources.get(DefaultPropertiesPropertySource.NAME) instanceof MapPropertySource applicationDefaults) {
+            Map<String, Object> merged = new LinkedHashMap<>(defaults.getSource());
+            merged.putAll(applicationDefaults.getSource());
+            sources.replace(DefaultPropertiesPropertySource.NAME, new DefaultPropertiesPropertySource(merged));
+        } else {
+            sources.addLast(defaults);
         }
     }
 }

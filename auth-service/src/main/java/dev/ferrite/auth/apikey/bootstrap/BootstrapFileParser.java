@@ -21,6 +21,8 @@ public final class BootstrapFileParser {
 
     static final int MAX_KEY_LENGTH = 256;
     static final int MAX_SECRET_LENGTH = 1024;
+    /** Some editors start UTF-8 files with one; Java keeps it as part of the first line. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private BootstrapFileParser() {
     }
@@ -35,6 +37,9 @@ public final class BootstrapFileParser {
             throw new BootstrapFileException(file, "the file is not UTF-8 text", e);
         } catch (IOException e) {
             throw new BootstrapFileException(file, "the file cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+            lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
         }
         List<BootstrapKey> keys = new ArrayList<>();
         Map<String, Integer> lineOfKey = new HashMap<>();
