@@ -26,7 +26,7 @@ class ApiKeyGuardPropertiesTest {
 
         assertThat(properties.authServiceAddress()).isEqualTo("127.0.0.1:19084");
         assertThat(properties.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(properties.verifyTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.verifyTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.throttle().maxFailures()).isEqualTo(10);
         assertThat(properties.throttle().window()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.publicPaths()).isEmpty();

@@ -49,7 +49,7 @@ class LauncherRefusalsTest {
         assertThat(up.exitCode()).as(up.output()).isNotZero();
         assertThat(up.output())
                 .contains("auth-service")
-                .contains("bootstrap-api-keys.txt, line 3: unknown role 'superuser'")
+                .contains("bootstrap-api-keys.txt, line 3: the third field is not a role")
                 .doesNotContain(secret);
         assertThat(Files.readString(dataDir.resolve("logs/auth-service.log"))).doesNotContain(secret);
         for (long pid : launcher.recordedPids()) {

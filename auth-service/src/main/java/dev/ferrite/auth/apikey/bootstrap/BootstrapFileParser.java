@@ -86,8 +86,10 @@ public final class BootstrapFileParser {
         ApiRole role = ApiRole.DEFAULT;
         if (fields.length == 3) {
             String roleName = fields[2].strip();
+            // The field is not echoed: when a secret holds a ':', it is the end of the secret.
             role = ApiRole.fromWireName(roleName).orElseThrow(() -> new BootstrapFileException(file, lineNumber,
-                    "unknown role '" + roleName + "'; the roles are " + ApiRole.wireNames()));
+                    "the third field is not a role; the roles are " + ApiRole.wireNames()
+                            + " (a secret cannot contain ':')"));
         }
         return new BootstrapKey(lineNumber, apiKey, secret, role);
     }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.ferrite.auth.apikey.ApiKey;
 import dev.ferrite.auth.apikey.ApiKeyProperties;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies the bootstrap file at every start, before the service takes requests: each line's
  * key exists afterwards with the line's secret and role. Whether it is enabled, its
- * description and expiry stay as an operator set them through the API.
+ * description and expiry stay as an operator set them through the API. A key that came from
+ * the file and is no longer in it is deleted, so that removing a leaked key from the file
+ * and restarting revokes it.
  */
 @Component
 public class BootstrapKeysApplier implements SmartInitializingSingleton {
@@ -60,12 +63,29 @@ public class BootstrapKeysApplier implements SmartInitializingSingleton {
         List<BootstrapKey> keys = BootstrapFileParser.parse(file);
         warnIfReadableByOthers(file);
         int[] created = {0};
-        transaction.executeWithoutResult(status -> keys.forEach(key -> {
-            if (apply(file, key)) {
-                created[0]++;
-            }
-        }));
-        log.info("Applied API key bootstrap file {}: {} keys, {} of them new", file, keys.size(), created[0]);
+        int[] removed = {0};
+        transaction.executeWithoutResult(status -> {
+            keys.forEach(key -> {
+                if (apply(file, key)) {
+                    created[0]++;
+                }
+            });
+            removed[0] = removeKeysNoLongerInFile(keys);
+        });
+        log.info("Applied API key bootstrap file {}: {} keys, {} of them new; {} removed from the file deleted",
+                file, keys.size(), created[0], removed[0]);
+    }
+
+    private int removeKeysNoLongerInFile(List<BootstrapKey> keys) {
+        Set<String> inFile = keys.stream().map(BootstrapKey::apiKey).collect(Collectors.toSet());
+        List<ApiKey> dropped = repository.findAll().stream()
+                .filter(key -> key.source() == ApiKey.Source.BOOTSTRAP_FILE && !inFile.contains(key.apiKey()))
+                .toList();
+        dropped.forEach(key -> {
+            repository.delete(key.name());
+            log.info("Deleted API key '{}': it came from the bootstrap file and is no longer there", key.name());
+        });
+        return dropped.size();
     }
 
     /** @return whether the key was new */

@@ -115,8 +115,15 @@ class BootstrapFileParserTest {
         Path file = write("key1:" + SECRET + ":superuser\n");
 
         assertFails(file, 1)
-                .hasMessageContaining("unknown role 'superuser'")
+                .hasMessageContaining("the third field is not a role")
                 .hasMessageContaining("administrator, viewer, publisher");
+    }
+
+    @Test
+    void aSecretHoldingAColonIsNotEchoedAsARole() throws IOException {
+        Path file = write("key1:first-half:second-half-xyzzy\n");
+
+        assertFails(file, 1, "second-half-xyzzy").hasMessageContaining("a secret cannot contain ':'");
     }
 
     @Test

@@ -71,6 +71,27 @@ class BootstrapFileRestartTest {
         });
     }
 
+    @Test
+    void aKeyRemovedFromTheFileIsDeletedAtTheNextStartButApiKeysStay() throws IOException {
+        Path file = dataDir.resolve("api-keys.bootstrap");
+        Files.writeString(file, "ops:ops-Secret-1\nleaked:leaked-Secret-2:viewer\n");
+        runAuthService(file, context -> {
+            ApiKeyRepository repository = context.getBean(ApiKeyRepository.class);
+            repository.insert(new ApiKey("made-by-api", "apikey0000000001", "{noop}unused", ApiRole.VIEWER, "",
+                    true, null, Instant.parse("2026-01-01T00:00:00Z"), ApiKey.Source.API));
+        });
+
+        Files.writeString(file, "ops:ops-Secret-1\n");
+
+        runAuthService(file, context -> {
+            StoredApiKeyVerifier verifier = context.getBean(StoredApiKeyVerifier.class);
+            ApiKeyRepository repository = context.getBean(ApiKeyRepository.class);
+            assertThat(verifier.verify("leaked", "leaked-Secret-2")).isEqualTo(ApiKeyVerification.rejected(Outcome.UNKNOWN_KEY));
+            assertThat(verifier.verify("ops", "ops-Secret-1")).isEqualTo(ApiKeyVerification.valid(ApiRole.ADMINISTRATOR));
+            assertThat(repository.findByName("made-by-api")).isPresent();
+        });
+    }
+
     private void runAuthService(Path bootstrapFile, Consumer<ConfigurableApplicationContext> check) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AuthServiceApplication.class).run(
                 "--server.port=0",

@@ -42,8 +42,8 @@ class MalformedBootstrapFileStartupTest {
         });
 
         assertThat(failure).isInstanceOf(BootstrapFileException.class)
-                .hasMessage("API key bootstrap file " + file + ", line 3: unknown role 'root'; the roles are "
-                        + "administrator, viewer, publisher");
+                .hasMessage("API key bootstrap file " + file + ", line 3: the third field is not a role; the roles are "
+                        + "administrator, viewer, publisher (a secret cannot contain ':')");
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             assertThat(String.valueOf(cause.getMessage())).doesNotContain(GOOD_SECRET, BAD_LINE_SECRET);
         }
