@@ -1,0 +1,109 @@
+package dev.ferrite.cert.ca;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import dev.ferrite.cert.pem.InvalidPemException;
+import dev.ferrite.cert.pem.Pem;
+
+/** Checks an existing CA brought in as a PEM chain and key before it is trusted with anything. */
+final class CaImport {
+
+    record Checked(KeyType keyType, X509Certificate issuer, PrivateKey issuerKey, X509Certificate root) {
+    }
+
+    private CaImport() {
+    }
+
+    /** @param chainPem the issuing CA's certificate first, then each issuer up to a self-signed root */
+    static Checked check(String chainPem, String keyPem, Instant now) {
+        List<X509Certificate> chain = Pem.certificates(chainPem, "chainPem");
+        PrivateKey key = Pem.privateKey(keyPem, "keyPem");
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate certificate = chain.get(i);
+            String which = "certificate " + (i + 1) + " of chainPem (" + certificate.getSubjectX500Principal() + ")";
+            if (certificate.getBasicConstraints() < 0) {
+                throw new InvalidPemException(which + " is not a CA certificate (basicConstraints CA:TRUE is missing)");
+            }
+            boolean[] usage = certificate.getKeyUsage();
+            if (usage != null && !usage[5]) {
+                throw new InvalidPemException(which + " may not sign certificates (keyUsage lacks keyCertSign)");
+            }
+            try {
+                certificate.checkValidity(Date.from(now));
+            } catch (GeneralSecurityException e) {
+                throw new InvalidPemException(which + " is not valid now: it runs from " + certificate.getNotBefore().toInstant()
+                        + " to " + certificate.getNotAfter().toInstant());
+            }
+            X509Certificate signer = i + 1 < chain.size() ? chain.get(i + 1) : certificate;
+            if (!certificate.getIssuerX500Principal().equals(signer.getSubjectX500Principal()) || !signedBy(certificate, signer.getPublicKey())) {
+                throw new InvalidPemException(i + 1 < chain.size()
+                        ? which + " is not signed by the certificate after it; order chainPem from the issuing CA up to the root"
+                        : which + " is the last of chainPem but not a self-signed root; add the certificates up to the root");
+            }
+        }
+        X509Certificate issuer = chain.get(0);
+        if (!keyMatches(key, issuer.getPublicKey())) {
+            throw new InvalidPemException("keyPem is not the private key of the first certificate of chainPem");
+        }
+        return new Checked(keyType(key), issuer, key, chain.get(chain.size() - 1));
+    }
+
+    private static boolean signedBy(X509Certificate certificate, PublicKey signer) {
+        try {
+            certificate.verify(signer);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean keyMatches(PrivateKey key, PublicKey publicKey) {
+        if (!key.getAlgorithm().equals(publicKey.getAlgorithm())) {
+            return false;
+        }
+        try {
+            String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+            byte[] probe = "ferrite key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static KeyType keyType(PrivateKey key) {
+        if (key instanceof RSAKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            return switch (bits) {
+                case 2048 -> KeyType.RSA_2048;
+                case 3072 -> KeyType.RSA_3072;
+                case 4096 -> KeyType.RSA_4096;
+                default -> throw new InvalidPemException("keyPem is an RSA key of " + bits + " bits; 2048, 3072 or 4096 are supported");
+            };
+        }
+        if (key instanceof ECKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            return switch (bits) {
+                case 256 -> KeyType.EC_P256;
+                case 384 -> KeyType.EC_P384;
+                default -> throw new InvalidPemException("keyPem is an EC key on a " + bits + "-bit curve; P-256 or P-384 are supported");
+            };
+        }
+        throw new InvalidPemException("keyPem is a " + key.getAlgorithm() + " key; RSA or EC keys are supported");
+    }
+}
