@@ -67,7 +67,7 @@ public class CaRegistry {
         if (cas.containsKey(name)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "A CA named '" + name + "' already exists");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         CaImport.Checked checked = CaImport.check(chainPem, keyPem, now);
         CertificateAuthority ca = new CertificateAuthority(name, checked.keyType(), checked.root(), checked.issuer(),
                 checked.issuerKey(), now);
@@ -79,7 +79,7 @@ public class CaRegistry {
     }
 
     private void createDefault(CertProperties.DefaultCa settings) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         CaFactory.NewCa created = CaFactory.create(DEFAULT_CA, settings.keyType(), settings.rootValidity(),
                 settings.intermediateValidity(), now);
         repository.insert(new CaRepository.StoredCa(DEFAULT_CA, settings.keyType(), Pem.encode(created.root()),

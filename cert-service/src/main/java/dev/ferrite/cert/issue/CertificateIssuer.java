@@ -7,6 +7,7 @@ import java.security.interfaces.RSAKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.ferrite.cert.CertProperties;
@@ -96,7 +97,7 @@ public class CertificateIssuer {
         }
         GeneralNames alternativeNames = SubjectAlternativeNames.parse(sans, profile == Profile.SERVER);
 
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int validityDays = request.validityDays() == null ? profile.defaultValidityDays() : request.validityDays();
         if (validityDays < 1 || validityDays > MAX_VALIDITY_DAYS) {
             throw new InvalidIssueRequestException("validityDays must be between 1 and " + MAX_VALIDITY_DAYS + ", was " + validityDays);
@@ -131,7 +132,7 @@ public class CertificateIssuer {
         log.info("Issued {} certificate {} for CN={} from CA '{}', valid until {}", profile.wireName(), record.serial(),
                 commonName, ca.name(), record.notAfter());
         return new Issued(record, x509, Pem.encode(ca.chain().toArray()),
-                generated == null ? null : Pem.encode(generated.getPrivate()));
+                generated == null ? null : Pem.encodePrivateKey(generated.getPrivate()));
     }
 
     private void addRevocationPointers(org.bouncycastle.cert.X509v3CertificateBuilder builder, String ca)

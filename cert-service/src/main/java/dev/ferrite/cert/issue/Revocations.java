@@ -1,6 +1,7 @@
 package dev.ferrite.cert.issue;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class Revocations {
                 && (current.revocationReason() != RevocationReason.CERTIFICATE_HOLD || reason == RevocationReason.CERTIFICATE_HOLD)) {
             return current;
         }
-        IssuedCertificate revoked = current.revoked(current.isRevoked() ? current.revokedAt() : clock.instant(), reason);
+        IssuedCertificate revoked = current.revoked(current.isRevoked() ? current.revokedAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS), reason);
         repository.updateRevocation(revoked);
         log.info("Revoked certificate {} (CN={}) of CA '{}': {}", revoked.serial(), revoked.commonName(), revoked.ca(),
                 reason.rfcName());

@@ -17,6 +17,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /** PEM in and out. Every parse error is an {@link InvalidPemException} with a sentence a person can act on. */
@@ -35,6 +36,15 @@ public final class Pem {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** PKCS#8 ({@code BEGIN PRIVATE KEY}), which every TLS stack and openssl read. */
+    public static String encodePrivateKey(PrivateKey key) {
+        try {
+            return encode(new JcaPKCS8Generator(key, null).generate());
+        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException("Cannot encode a " + key.getAlgorithm() + " private key", e);
+        }
     }
 
     public static List<X509Certificate> certificates(String pem, String what) {
