@@ -2,11 +2,18 @@ package dev.ferrite.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,6 +210,35 @@ class PlatformEndToEndTest {
             assertThat(unknown.statusCode()).as(service).isEqualTo(404);
             assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
+    }
+
+    @Test
+    @Order(10)
+    void certificatesPointAtTheCrlThePlatformReallyServesAndRevocationShowsThere() throws Exception {
+        int cert = launcher.restPort("cert-service");
+        JsonNode ca = JSON.readTree(Http.get(cert, "/api/v5/cas/default", admin).body());
+        String crlUrl = ca.path("crlUrl").asString();
+        assertThat(crlUrl).isEqualTo("http://127.0.0.1:" + cert + "/crl/default.crl");
+
+        HttpResponse<String> issued = Http.post(cert, "/api/v5/certs", admin, "{\"commonName\":\"e2e-device\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        BigInteger serial = new BigInteger(JSON.readTree(issued.body()).path("serial").asString(), 16);
+        assertThat(fetchCrl(crlUrl).getRevokedCertificate(serial)).isNull();
+
+        HttpResponse<String> revoked = Http.post(cert, "/api/v5/certs/" + serial.toString(16) + "/revoke", admin,
+                "{\"reason\":\"keyCompromise\"}");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(fetchCrl(crlUrl).getRevokedCertificate(serial)).isNotNull();
+    }
+
+    private static X509CRL fetchCrl(String url) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pkix-crl");
+        return (X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(response.body()));
     }
 
     @Test
