@@ -108,6 +108,24 @@ public class CertificateIssuer {
             throw new InvalidIssueRequestException("validityDays " + validityDays + " would outlive CA '" + ca.name()
                     + "', which expires on " + caNotAfter);
         }
+        return signAndRecord(ca, profile, commonName, publicKey, alternativeNames, now, notAfter,
+                generated == null ? null : Pem.encodePrivateKey(generated.getPrivate()));
+    }
+
+    /**
+     * A delegated OCSP signer for this service's own responder, recorded like every issued
+     * certificate so that operators see (and may revoke) it. It ends with the CA if that comes first.
+     */
+    public Issued issueOcspSigner(CertificateAuthority ca, PublicKey publicKey, Duration validity) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant caNotAfter = ca.issuer().getNotAfter().toInstant();
+        Instant notAfter = now.plus(validity).isAfter(caNotAfter) ? caNotAfter : now.plus(validity);
+        return signAndRecord(ca, Profile.OCSP_SIGNING, "Ferrite " + ca.name() + " OCSP signer", publicKey,
+                new GeneralNames(new GeneralName[0]), now, notAfter, null);
+    }
+
+    private Issued signAndRecord(CertificateAuthority ca, Profile profile, String commonName, PublicKey publicKey,
+            GeneralNames alternativeNames, Instant now, Instant notAfter, String privateKeyPem) {
         boolean rsa = publicKey instanceof RSAKey;
         X509Certificate x509 = CertificateSigner.sign(ca.issuer(), ca.issuerKey(), ca.keyType(), subject(commonName),
                 publicKey, now.minus(CaFactory.BACKDATE), notAfter, (builder, utils) -> {
@@ -131,8 +149,7 @@ public class CertificateIssuer {
         repository.insert(record);
         log.info("Issued {} certificate {} for CN={} from CA '{}', valid until {}", profile.wireName(), record.serial(),
                 commonName, ca.name(), record.notAfter());
-        return new Issued(record, x509, Pem.encode(ca.chain().toArray()),
-                generated == null ? null : Pem.encodePrivateKey(generated.getPrivate()));
+        return new Issued(record, x509, Pem.encode(ca.chain().toArray()), privateKeyPem);
     }
 
     private void addRevocationPointers(org.bouncycastle.cert.X509v3CertificateBuilder builder, String ca)
