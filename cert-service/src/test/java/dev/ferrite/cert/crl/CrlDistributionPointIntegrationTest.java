@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ferrite.cert.testsupport.OpenSsl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,10 +102,10 @@ class CrlDistributionPointIntegrationTest {
         revoke(bad, "keyCompromise");
         writeFetchedCrlAsPem();
 
-        Openssl.Result goodResult = verifyWithCrl(good);
+        OpenSsl.Result goodResult = verifyWithCrl(good);
         assertThat(goodResult.exitCode()).as(goodResult.output()).isZero();
         assertThat(goodResult.output()).contains(good.serial() + ".pem: OK");
-        Openssl.Result badResult = verifyWithCrl(bad);
+        OpenSsl.Result badResult = verifyWithCrl(bad);
         assertThat(badResult.exitCode()).as(badResult.output()).isNotZero();
         assertThat(badResult.output()).contains("certificate revoked");
     }
@@ -173,7 +174,7 @@ class CrlDistributionPointIntegrationTest {
         assertThat(pemText).startsWith("-----BEGIN X509 CRL-----").contains("-----END X509 CRL-----");
         assertThat(base64Body(pemText)).isEqualTo(der.body());
         Files.writeString(files.resolve("served.pem"), pemText);
-        Openssl.Result read = Openssl.run(files, "crl", "-in", "served.pem", "-noout", "-crlnumber");
+        OpenSsl.Result read = OpenSsl.run(files, "crl", "-in", "served.pem", "-noout", "-crlnumber");
         assertThat(read.exitCode()).as(read.output()).isZero();
         assertThat(read.output()).contains("crlNumber=");
     }
@@ -222,7 +223,7 @@ class CrlDistributionPointIntegrationTest {
 
         assertThat(Crls.parse(fetch(CRL).body()).getRevokedCertificate(Crls.serial(held.serial()))).isNull();
         writeFetchedCrlAsPem();
-        Openssl.Result lifted = verifyWithCrl(held);
+        OpenSsl.Result lifted = verifyWithCrl(held);
         assertThat(lifted.exitCode()).as(lifted.output()).isZero();
     }
 
@@ -281,7 +282,7 @@ class CrlDistributionPointIntegrationTest {
         HttpResponse<byte[]> response = fetch(CRL);
         assertThat(response.statusCode()).isEqualTo(200);
         Files.write(files.resolve("crl.der"), response.body());
-        Openssl.Result converted = Openssl.run(files, "crl", "-inform", "DER", "-in", "crl.der", "-out", "crl.pem");
+        OpenSsl.Result converted = OpenSsl.run(files, "crl", "-inform", "DER", "-in", "crl.der", "-out", "crl.pem");
         assertThat(converted.exitCode()).as(converted.output()).isZero();
     }
 
@@ -291,27 +292,27 @@ class CrlDistributionPointIntegrationTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        Openssl.Result text = Openssl.run(files, "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
+        OpenSsl.Result text = OpenSsl.run(files, "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
         assertThat(text.exitCode()).as(text.output()).isZero();
         return text.output();
     }
 
     private String subjectKeyIdentifierOfIntermediate() {
-        Openssl.Result text = Openssl.run(files, "x509", "-in", "intermediate.pem", "-noout", "-ext", "subjectKeyIdentifier");
+        OpenSsl.Result text = OpenSsl.run(files, "x509", "-in", "intermediate.pem", "-noout", "-ext", "subjectKeyIdentifier");
         Matcher keyId = Pattern.compile("([0-9A-F]{2}(:[0-9A-F]{2})+)").matcher(text.output());
         assertThat(keyId.find()).as(text.output()).isTrue();
         return keyId.group(1);
     }
 
     private void assertVerifiedWithoutCrl(Issued certificate) {
-        Openssl.Result result = Openssl.run(files, "verify", "-CAfile", "root.pem", "-untrusted", "intermediate.pem",
+        OpenSsl.Result result = OpenSsl.run(files, "verify", "-CAfile", "root.pem", "-untrusted", "intermediate.pem",
                 certificate.serial() + ".pem");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains(": OK");
     }
 
-    private Openssl.Result verifyWithCrl(Issued certificate) {
-        return Openssl.run(files, "verify", "-crl_check", "-CRLfile", "crl.pem", "-CAfile", "root.pem",
+    private OpenSsl.Result verifyWithCrl(Issued certificate) {
+        return OpenSsl.run(files, "verify", "-crl_check", "-CRLfile", "crl.pem", "-CAfile", "root.pem",
                 "-untrusted", "intermediate.pem", certificate.serial() + ".pem");
     }
 

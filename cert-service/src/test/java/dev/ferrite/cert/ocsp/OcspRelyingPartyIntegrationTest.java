@@ -36,6 +36,7 @@ import dev.ferrite.cert.issue.IssueRequest;
 import dev.ferrite.cert.issue.RevocationReason;
 import dev.ferrite.cert.issue.Revocations;
 import dev.ferrite.cert.pem.Pem;
+import dev.ferrite.cert.testsupport.OpenSsl;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -101,13 +102,13 @@ class OcspRelyingPartyIntegrationTest {
     void aCertificateIsGoodUntilItIsRevokedThenRevokedWithTimeAndReason() throws IOException {
         X509Certificate leaf = issue("sensor-revoked-later", "leaf.pem");
 
-        Openssl.Result before = ocsp("-issuer", "intermediate.pem", "-cert", "leaf.pem");
+        OpenSsl.Result before = ocsp("-issuer", "intermediate.pem", "-cert", "leaf.pem");
 
         assertThat(before.output()).contains("Response verify OK", "leaf.pem: good").doesNotContain("revoked");
         assertThat(before.exitCode()).isZero();
 
         Instant revokedAt = revocations.revoke(serial(leaf), RevocationReason.KEY_COMPROMISE).revokedAt();
-        Openssl.Result after = ocsp("-issuer", "intermediate.pem", "-cert", "leaf.pem");
+        OpenSsl.Result after = ocsp("-issuer", "intermediate.pem", "-cert", "leaf.pem");
 
         assertThat(after.output()).contains("Response verify OK", "leaf.pem: revoked", "Reason: keyCompromise",
                 "Revocation Time: " + OPENSSL_TIME.format(revokedAt.truncatedTo(ChronoUnit.SECONDS)));
@@ -118,7 +119,7 @@ class OcspRelyingPartyIntegrationTest {
     void echoesTheNonceOfARequest() throws IOException {
         issue("sensor-nonce", "leaf.pem");
 
-        Openssl.Result result = ocsp("-nonce", "-issuer", "intermediate.pem", "-cert", "leaf.pem",
+        OpenSsl.Result result = ocsp("-nonce", "-issuer", "intermediate.pem", "-cert", "leaf.pem",
                 "-reqout", "request.der", "-respout", "response.der");
 
         assertThat(result.output()).contains("Response verify OK", "leaf.pem: good", "OCSP Nonce")
@@ -135,7 +136,7 @@ class OcspRelyingPartyIntegrationTest {
     void answersARequestWithoutANonceWithoutOne() throws IOException {
         issue("sensor-no-nonce", "leaf.pem");
 
-        Openssl.Result result = ocsp("-no_nonce", "-issuer", "intermediate.pem", "-cert", "leaf.pem",
+        OpenSsl.Result result = ocsp("-no_nonce", "-issuer", "intermediate.pem", "-cert", "leaf.pem",
                 "-reqout", "request.der", "-respout", "response.der");
 
         assertThat(result.output()).contains("Response verify OK", "leaf.pem: good").doesNotContain("WARNING");
@@ -147,7 +148,7 @@ class OcspRelyingPartyIntegrationTest {
 
     @Test
     void aSerialTheCaNeverIssuedIsUnknown() {
-        Openssl.Result result = ocsp("-issuer", "intermediate.pem", "-serial", "0x5eed0000000000000000000000000001");
+        OpenSsl.Result result = ocsp("-issuer", "intermediate.pem", "-serial", "0x5eed0000000000000000000000000001");
 
         assertThat(result.output()).contains("Response verify OK", "0x5eed0000000000000000000000000001: unknown");
     }
@@ -158,7 +159,7 @@ class OcspRelyingPartyIntegrationTest {
         X509Certificate revoked = issue("sensor-sha256-revoked", "revoked.pem");
         revocations.revoke(serial(revoked), RevocationReason.SUPERSEDED);
 
-        Openssl.Result result = ocsp("-sha256", "-issuer", "intermediate.pem", "-cert", "good.pem", "-cert", "revoked.pem",
+        OpenSsl.Result result = ocsp("-sha256", "-issuer", "intermediate.pem", "-cert", "good.pem", "-cert", "revoked.pem",
                 "-serial", "0x5eed0000000000000000000000000002", "-respout", "response.der");
 
         assertThat(result.output()).contains("Response verify OK", "good.pem: good", "revoked.pem: revoked",
@@ -170,7 +171,7 @@ class OcspRelyingPartyIntegrationTest {
 
     @Test
     void aResponseCanBeCachedForAnHour() {
-        Openssl.Result result = ocsp("-issuer", "intermediate.pem", "-serial", "0x5eed0000000000000000000000000003");
+        OpenSsl.Result result = ocsp("-issuer", "intermediate.pem", "-serial", "0x5eed0000000000000000000000000003");
 
         String thisUpdate = line(result.output(), "This Update: ");
         String nextUpdate = line(result.output(), "Next Update: ");
@@ -215,12 +216,12 @@ class OcspRelyingPartyIntegrationTest {
         validator.validate(path, parameters);
     }
 
-    private Openssl.Result ocsp(String... request) {
+    private OpenSsl.Result ocsp(String... request) {
         String[] args = new String[request.length + 6];
         args[0] = "ocsp";
         System.arraycopy(request, 0, args, 1, request.length);
         System.arraycopy(new String[] {"-url", URL, "-CAfile", "chain.pem", "-resp_text"}, 0, args, request.length + 1, 5);
-        return Openssl.run(files, args);
+        return OpenSsl.run(files, args);
     }
 
     private X509Certificate issue(String commonName, String file) throws IOException {
