@@ -4,6 +4,9 @@ import static dev.ferrite.cert.testsupport.CertHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +222,21 @@ class CertificateIssuingIntegrationTest {
         assertThat(http.get("/api/v5/cas").body()).doesNotContain("PRIVATE");
         assertThat(http.get("/api/v5/cas/default/chain").body()).doesNotContain("PRIVATE").contains("BEGIN CERTIFICATE");
         assertThat(output.getAll()).doesNotContain("PRIVATE KEY").doesNotContain(privateKey.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theManagementApiNeedsAnApiKeyWhileCrlAndOcspAreOpen() throws Exception {
+        HttpClient anonymous = HttpClient.newHttpClient();
+        for (String path : List.of("/api/v5/certs", "/api/v5/cas", "/api/v5/cas/default/chain")) {
+            int status = anonymous.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(status).as(path).isEqualTo(401);
+        }
+        int crl = anonymous.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/crl/default.crl")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertThat(crl).isEqualTo(200);
     }
 
     @Test
