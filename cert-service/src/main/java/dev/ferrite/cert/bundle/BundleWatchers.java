@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** The watchers of bundle changes and the names each watches; {@link Bundles#watch} adds them. */
@@ -48,9 +50,11 @@ class BundleWatchers {
     /**
      * Runs on the thread that changed the bundle, while it still holds {@link Bundles}' lock:
      * changes arrive in order. Synchronized against {@link #stopping} so that a watcher is
-     * never called from two threads at once.
+     * never called from two threads at once. First of the listeners, so that a failing one
+     * after it cannot keep a change from the consumers.
      */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     synchronized void on(BundleChanged change) {
         for (Registration registration : registrations) {
             if (!registration.watches(change.name())) {

@@ -17,6 +17,8 @@ import dev.ferrite.cert.bundle.Bundles;
 import dev.ferrite.cert.ca.CaRegistry;
 import dev.ferrite.cert.ca.CertificateAuthority;
 import dev.ferrite.cert.ca.CertificateSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,7 @@ public class ExpiryMonitor {
 
     static final String BUNDLE_ALARM = "bundle_expiring/";
     static final String CA_ALARM = "ca_expiring/";
+    private static final Logger log = LoggerFactory.getLogger(ExpiryMonitor.class);
 
     private final Bundles bundles;
     private final BundleAutoRotation autoRotation;
@@ -69,18 +72,23 @@ public class ExpiryMonitor {
 
     /**
      * Runs on the thread that changed the bundle, inside the bundles' lock; it must not wait for
-     * {@link #check}, which takes that lock itself.
+     * {@link #check}, which takes that lock itself. A failure here must not fail the change,
+     * which is already stored: the next check catches up.
      */
     @EventListener
     void on(BundleChanged change) {
-        switch (change.type()) {
-            case DELETED -> alarms.deactivate(BUNDLE_ALARM + change.name());
-            case UPDATED, ROTATED -> judge(change.bundle(), clock.instant());
-            case PREVIOUS_RELEASED -> {
-                return;
+        try {
+            switch (change.type()) {
+                case DELETED -> alarms.deactivate(BUNDLE_ALARM + change.name());
+                case UPDATED, ROTATED -> judge(change.bundle(), clock.instant());
+                case PREVIOUS_RELEASED -> {
+                    return;
+                }
             }
+            showGauges(bundles.all());
+        } catch (RuntimeException e) {
+            log.warn("Expiry of bundle '{}' not judged after its change; the next check will: {}", change.name(), e.toString());
         }
-        showGauges(bundles.all());
     }
 
     private void judge(Bundle bundle, Instant now) {
