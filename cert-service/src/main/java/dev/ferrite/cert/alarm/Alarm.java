@@ -1,6 +1,8 @@
 package dev.ferrite.cert.alarm;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,6 +17,6 @@ public record Alarm(long id, String name, String message, Map<String, String> de
         Instant activateAt, Instant deactivateAt) {
 
     public Alarm {
-        details = Map.copyOf(details);
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }

@@ -3,6 +3,7 @@ package dev.ferrite.cert.bundle;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public class Bundles {
 
     public synchronized Stored upload(String name, String chainPem, String keyPem, String caPem) {
         BundleNames.require(name);
-        Instant now = clock.instant();
+        Instant now = now();
         BundleUpload.Checked checked = BundleUpload.check(chainPem, keyPem, caPem, now);
         Optional<Bundle> existing = repository.find(name);
         BundleVersion version = new BundleVersion(nextVersion(existing), Pem.encode(checked.chain().toArray()),
@@ -81,7 +82,7 @@ public class Bundles {
         Optional<Bundle> existing = repository.find(name);
         IssuedVersion issued = issueVersion(name, request.withDefaults(), nextVersion(existing));
         return store(name, existing, BundleSource.ISSUED, issued.parameters(), issued.version(),
-                BundleChanged.Type.UPDATED, clock.instant());
+                BundleChanged.Type.UPDATED, now());
     }
 
     /** Issues a fresh certificate and key with the parameters the bundle was issued with. */
@@ -93,7 +94,7 @@ public class Bundles {
         }
         IssuedVersion issued = issueVersion(name, bundle.issue(), bundle.current().version() + 1);
         return store(name, Optional.of(bundle), BundleSource.ISSUED, issued.parameters(), issued.version(),
-                BundleChanged.Type.ROTATED, clock.instant()).bundle();
+                BundleChanged.Type.ROTATED, now()).bundle();
     }
 
     /** The consumers run the current version: the previous one is no longer kept. Idempotent. */
@@ -177,10 +178,15 @@ public class Bundles {
     }
 
     private Bundle releasePrevious(Bundle bundle) {
-        Bundle released = bundle.withoutPrevious(clock.instant());
+        Bundle released = bundle.withoutPrevious(now());
         repository.releasePrevious(released, bundle.previous());
         events.publishEvent(BundleChanged.of(BundleChanged.Type.PREVIOUS_RELEASED, released));
         return released;
+    }
+
+    /** To the microsecond, as the database keeps it, so that a response and a later read agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static long nextVersion(Optional<Bundle> existing) {

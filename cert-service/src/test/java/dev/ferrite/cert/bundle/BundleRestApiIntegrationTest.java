@@ -191,6 +191,8 @@ class BundleRestApiIntegrationTest {
         assertThat(bundle.get("serial").asString()).isEqualTo(second.serialHex());
         assertThat(bundle.get("previous").get("version").asLong()).isEqualTo(1);
         assertThat(bundle.get("previous").get("serial").asString()).isEqualTo(first.serialHex());
+        assertThat(json(admin.get(BUNDLES + "/replaced")).get("updatedAt").asString())
+                .as("the answer shows the bundle as it is stored").isEqualTo(bundle.get("updatedAt").asString());
     }
 
     @Test
