@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the repository's {@code ./platform} script, the way an operator does. */
 final class Launcher {
 
-    /** Default REST ports of DESIGN.md, and auth-service's gRPC port. */
+    /** Default REST ports of DESIGN.md, and the gRPC ports of auth-service and cert-service. */
     static final Map<String, Integer> REST_PORTS = Map.of(
             "gateway-service", 18083,
             "auth-service", 18084,
@@ -24,6 +24,7 @@ final class Launcher {
             "bridge-pubsub-service", 18086,
             "cert-service", 18087);
     static final int AUTH_GRPC_PORT = 19084;
+    static final int CERT_GRPC_PORT = 19087;
     static final List<String> SERVICES = List.of(
             "auth-service", "gateway-service", "rules-service", "bridge-pubsub-service", "cert-service");
 
@@ -64,6 +65,7 @@ final class Launcher {
         List<Integer> ports = new ArrayList<>();
         SERVICES.forEach(service -> ports.add(restPort(service)));
         ports.add(grpcPort());
+        ports.add(CERT_GRPC_PORT + portOffset);
         return ports;
     }
 

@@ -2,11 +2,7 @@ package dev.ferrite.cert.ca;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.RSAKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -44,66 +40,24 @@ final class CaImport {
                         + " to " + certificate.getNotAfter().toInstant());
             }
             X509Certificate signer = i + 1 < chain.size() ? chain.get(i + 1) : certificate;
-            if (!certificate.getIssuerX500Principal().equals(signer.getSubjectX500Principal()) || !signedBy(certificate, signer.getPublicKey())) {
+            if (!Signatures.issuedBy(certificate, signer)) {
                 throw new InvalidPemException(i + 1 < chain.size()
                         ? which + " is not signed by the certificate after it; order chainPem from the issuing CA up to the root"
                         : which + " is the last of chainPem but not a self-signed root; add the certificates up to the root");
             }
         }
         X509Certificate issuer = chain.get(0);
-        if (!keyMatches(key, issuer.getPublicKey())) {
+        if (!Signatures.keyMatches(key, issuer.getPublicKey())) {
             throw new InvalidPemException("keyPem is not the private key of the first certificate of chainPem");
         }
         return new Checked(keyType(key), issuer, key, chain.get(chain.size() - 1));
     }
 
-    private static boolean signedBy(X509Certificate certificate, PublicKey signer) {
-        try {
-            certificate.verify(signer);
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static boolean keyMatches(PrivateKey key, PublicKey publicKey) {
-        if (!key.getAlgorithm().equals(publicKey.getAlgorithm())) {
-            return false;
-        }
-        try {
-            String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-            byte[] probe = "ferrite key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(publicKey);
-            verifier.update(probe);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private static KeyType keyType(PrivateKey key) {
-        if (key instanceof RSAKey rsa) {
-            int bits = rsa.getModulus().bitLength();
-            return switch (bits) {
-                case 2048 -> KeyType.RSA_2048;
-                case 3072 -> KeyType.RSA_3072;
-                case 4096 -> KeyType.RSA_4096;
-                default -> throw new InvalidPemException("keyPem is an RSA key of " + bits + " bits; 2048, 3072 or 4096 are supported");
-            };
+        try {
+            return KeyType.of(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPemException("keyPem is " + e.getMessage());
         }
-        if (key instanceof ECKey ec) {
-            int bits = ec.getParams().getCurve().getField().getFieldSize();
-            return switch (bits) {
-                case 256 -> KeyType.EC_P256;
-                case 384 -> KeyType.EC_P384;
-                default -> throw new InvalidPemException("keyPem is an EC key on a " + bits + "-bit curve; P-256 or P-384 are supported");
-            };
-        }
-        throw new InvalidPemException("keyPem is a " + key.getAlgorithm() + " key; RSA or EC keys are supported");
     }
 }

@@ -1,6 +1,5 @@
 package dev.ferrite.cert.ca;
 
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import dev.ferrite.cert.pem.Pem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -38,12 +36,10 @@ public class CaRegistry {
     private final Clock clock;
     private final Map<String, CertificateAuthority> cas = new ConcurrentHashMap<>();
 
-    public CaRegistry(CaRepository repository, CertProperties properties, Clock clock,
-            @Value("${ferrite.data-dir}") Path dataDir) {
+    public CaRegistry(CaRepository repository, CertProperties properties, Clock clock, KeyEncryption encryption) {
         this.repository = repository;
         this.clock = clock;
-        this.encryption = new KeyEncryption(KeyEncryptionKeySource.resolve(properties.keyEncryptionKey(),
-                dataDir.resolve("cert-service").resolve("key-encryption.key")));
+        this.encryption = encryption;
         repository.findAll().forEach(stored -> cas.put(stored.name(), load(stored)));
         if (cas.isEmpty() && properties.defaultCa().enabled()) {
             createDefault(properties.defaultCa());

@@ -14,8 +14,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Encrypts CA private keys at rest with AES-256-GCM. The CA's name is bound in as associated
- * data, so a key cannot be moved to another CA's row unnoticed.
+ * Encrypts private keys at rest with AES-256-GCM. The owner's name (a CA's name, or
+ * {@code bundle:<name>}) is bound in as associated data, so a key cannot be moved to another
+ * owner's row unnoticed.
  */
 public class KeyEncryption {
 
@@ -30,34 +31,34 @@ public class KeyEncryption {
         this.key = key;
     }
 
-    public String encrypt(PrivateKey privateKey, String caName) {
+    public String encrypt(PrivateKey privateKey, String owner) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(caName.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(privateKey.getEncoded());
             return VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
                     .put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt the private key of CA " + caName, e);
+            throw new IllegalStateException("Cannot encrypt the private key of '" + owner + "'", e);
         }
     }
 
-    public PrivateKey decrypt(String stored, String caName, KeyType keyType) {
+    public PrivateKey decrypt(String stored, String owner, KeyType keyType) {
         if (!stored.startsWith(VERSION)) {
-            throw new IllegalStateException("The private key of CA " + caName + " is stored in an unknown format");
+            throw new IllegalStateException("The private key of '" + owner + "' is stored in an unknown format");
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(VERSION.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(caName.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
             byte[] pkcs8 = cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
             return KeyFactory.getInstance(keyType.algorithm()).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot decrypt the private key of CA " + caName
+            throw new IllegalStateException("Cannot decrypt the private key of '" + owner + "'"
                     + ": is ferrite.cert.key-encryption-key the key it was encrypted with?", e);
         }
     }

@@ -38,7 +38,7 @@ public final class KeyEncryptionKeySource {
                 Files.createDirectories(generatedFile.getParent());
                 Files.createFile(generatedFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(generatedFile, Base64.getEncoder().encodeToString(key) + "\n");
-                log.warn("Generated a key-encryption key for CA private keys in {}; in production set "
+                log.warn("Generated a key-encryption key for the private keys of CAs and bundles in {}; in production set "
                         + "ferrite.cert.key-encryption-key from a secret instead", generatedFile);
             }
             return aesKey(decode(Files.readString(generatedFile, StandardCharsets.US_ASCII).strip(), generatedFile.toString()));

@@ -3,6 +3,9 @@ package dev.ferrite.cert.ca;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
 import java.security.spec.ECGenParameterSpec;
 
 /** The key algorithms Ferrite's CAs and generated device keys use. */
@@ -54,5 +57,32 @@ public enum KeyType {
 
     public static java.util.Optional<KeyType> fromWireName(String name) {
         return java.util.Arrays.stream(values()).filter(type -> type.wireName().equals(name)).findFirst();
+    }
+
+    /**
+     * The type of an existing key.
+     *
+     * @throws IllegalArgumentException for a key of no supported type; its message completes
+     *         "the key is ...", e.g. "an RSA key of 1024 bits; 2048, 3072 or 4096 are supported"
+     */
+    public static KeyType of(PrivateKey key) {
+        if (key instanceof RSAKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            return switch (bits) {
+                case 2048 -> RSA_2048;
+                case 3072 -> RSA_3072;
+                case 4096 -> RSA_4096;
+                default -> throw new IllegalArgumentException("an RSA key of " + bits + " bits; 2048, 3072 or 4096 are supported");
+            };
+        }
+        if (key instanceof ECKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            return switch (bits) {
+                case 256 -> EC_P256;
+                case 384 -> EC_P384;
+                default -> throw new IllegalArgumentException("an EC key on a " + bits + "-bit curve; P-256 or P-384 are supported");
+            };
+        }
+        throw new IllegalArgumentException("a " + key.getAlgorithm() + " key; RSA or EC keys are supported");
     }
 }

@@ -26,11 +26,13 @@ public final class Pem {
     private Pem() {
     }
 
+    /** Certificates, CSRs and CRLs as PEM; private keys as PKCS#8 ({@code BEGIN PRIVATE KEY}). */
     public static String encode(Object... objects) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             for (Object object : objects) {
-                writer.writeObject(object);
+                // The writer's own form for a JDK EC key is SEC1 without the curve, which nothing can read back.
+                writer.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
