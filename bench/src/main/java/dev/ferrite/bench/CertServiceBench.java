@@ -33,7 +33,7 @@ final class CertServiceBench implements AutoCloseable {
                 // No auth-service here: the REST guard is not what is measured.
                 .initializers(context -> context.getBeanFactory().registerSingleton("benchApiKeys",
                         (ApiKeyVerifier) (key, secret) -> ApiKeyVerification.rejected(ApiKeyVerification.Outcome.UNKNOWN_KEY)))
-                .run("--server.port=0", "--ferrite.data-dir=" + dataDir, "--logging.level.root=WARN",
+                .run("--server.port=0", "--spring.grpc.server.port=0", "--ferrite.data-dir=" + dataDir, "--logging.level.root=WARN",
                         "--logging.level.dev.ferrite=WARN");
     }
 

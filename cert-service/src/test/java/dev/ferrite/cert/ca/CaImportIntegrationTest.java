@@ -1,6 +1,6 @@
 package dev.ferrite.cert.ca;
 
-import static dev.ferrite.cert.testsupport.CertHttp.json;
+import static dev.ferrite.cert.testing.CertHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.ferrite.cert.testsupport.CertHttp;
-import dev.ferrite.cert.testsupport.OpenSsl;
-import dev.ferrite.cert.testsupport.TestApiKeys;
+import dev.ferrite.cert.testing.CertHttp;
+import dev.ferrite.cert.testing.OpenSsl;
+import dev.ferrite.cert.testing.TestApiKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class CaImportIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = new CertHttp(port);
+        http = CertHttp.asAdministrator(port);
     }
 
     @Test

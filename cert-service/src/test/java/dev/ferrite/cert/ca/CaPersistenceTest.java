@@ -46,7 +46,7 @@ class CaPersistenceTest {
         assertThatThrownBy(() -> start("--ferrite.cert.key-encryption-key=" + OTHER_KEK).close())
                 .rootCause().hasMessageNotContaining("PRIVATE");
         assertThatThrownBy(() -> start("--ferrite.cert.key-encryption-key=" + OTHER_KEK).close())
-                .hasStackTraceContaining("Cannot decrypt the private key of CA default: is ferrite.cert.key-encryption-key the key it was encrypted with?");
+                .hasStackTraceContaining("Cannot decrypt the private key of 'default': is ferrite.cert.key-encryption-key the key it was encrypted with?");
     }
 
     @Test
@@ -68,11 +68,12 @@ class CaPersistenceTest {
     }
 
     private ConfigurableApplicationContext start(String... arguments) {
-        String[] all = new String[arguments.length + 3];
+        String[] all = new String[arguments.length + 4];
         all[0] = "--server.port=0";
         all[1] = "--ferrite.data-dir=" + dataDir;
         all[2] = "--ferrite.api-guard.auth-service-address=127.0.0.1:1";
-        System.arraycopy(arguments, 0, all, 3, arguments.length);
+        all[3] = "--spring.grpc.server.port=0";
+        System.arraycopy(arguments, 0, all, 4, arguments.length);
         return new SpringApplicationBuilder(CertServiceApplication.class).run(all);
     }
 }

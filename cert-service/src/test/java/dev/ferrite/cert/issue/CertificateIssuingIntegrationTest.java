@@ -1,6 +1,6 @@
 package dev.ferrite.cert.issue;
 
-import static dev.ferrite.cert.testsupport.CertHttp.json;
+import static dev.ferrite.cert.testing.CertHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import dev.ferrite.cert.testsupport.CertHttp;
-import dev.ferrite.cert.testsupport.OpenSsl;
-import dev.ferrite.cert.testsupport.TestApiKeys;
+import dev.ferrite.cert.testing.CertHttp;
+import dev.ferrite.cert.testing.OpenSsl;
+import dev.ferrite.cert.testing.TestApiKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +60,7 @@ class CertificateIssuingIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = new CertHttp(port);
+        http = CertHttp.asAdministrator(port);
     }
 
     @Test

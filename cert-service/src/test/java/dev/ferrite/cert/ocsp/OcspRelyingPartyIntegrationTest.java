@@ -36,7 +36,7 @@ import dev.ferrite.cert.issue.IssueRequest;
 import dev.ferrite.cert.issue.RevocationReason;
 import dev.ferrite.cert.issue.Revocations;
 import dev.ferrite.cert.pem.Pem;
-import dev.ferrite.cert.testsupport.OpenSsl;
+import dev.ferrite.cert.testing.OpenSsl;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-import dev.ferrite.cert.MovableClock;
+import dev.ferrite.cert.testing.MovableClock;
 import dev.ferrite.cert.ca.CaFactory;
 import dev.ferrite.cert.ca.CaRegistry;
 import dev.ferrite.cert.ca.CertificateAuthority;

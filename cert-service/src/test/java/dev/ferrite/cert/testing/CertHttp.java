@@ -52,6 +52,11 @@ public final class CertHttp {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** {@code body} as JSON. */
+    public HttpResponse<String> post(String path, Object body) {
+        return post(path, JSON.writeValueAsString(body));
+    }
+
     public HttpResponse<String> post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -1,4 +1,4 @@
-package dev.ferrite.cert.testsupport;
+package dev.ferrite.cert.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
