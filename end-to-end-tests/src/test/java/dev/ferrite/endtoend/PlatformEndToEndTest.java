@@ -9,14 +9,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -214,7 +223,7 @@ class PlatformEndToEndTest {
 
     @Test
     @Order(10)
-    void certificatesPointAtTheCrlThePlatformReallyServesAndRevocationShowsThere() throws Exception {
+    void certificatesPointAtTheCrlAndOcspThePlatformReallyServesAndRevocationShowsInBoth() throws Exception {
         int cert = launcher.restPort("cert-service");
         JsonNode ca = JSON.readTree(Http.get(cert, "/api/v5/cas/default", admin).body());
         String crlUrl = ca.path("crlUrl").asString();
@@ -222,13 +231,39 @@ class PlatformEndToEndTest {
 
         HttpResponse<String> issued = Http.post(cert, "/api/v5/certs", admin, "{\"commonName\":\"e2e-device\"}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        BigInteger serial = new BigInteger(JSON.readTree(issued.body()).path("serial").asString(), 16);
+        JsonNode device = JSON.readTree(issued.body());
+        BigInteger serial = new BigInteger(device.path("serial").asString(), 16);
         assertThat(fetchCrl(crlUrl).getRevokedCertificate(serial)).isNull();
+        assertThat(ocspCheck(device)).as("OCSP through the certificate's own AIA URL").isNull();
 
         HttpResponse<String> revoked = Http.post(cert, "/api/v5/certs/" + serial.toString(16) + "/revoke", admin,
                 "{\"reason\":\"keyCompromise\"}");
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(fetchCrl(crlUrl).getRevokedCertificate(serial)).isNotNull();
+        assertThat(ocspCheck(device)).isNotNull().extracting(CertPathValidatorException::getReason)
+                .isEqualTo(CertPathValidatorException.BasicReason.REVOKED);
+    }
+
+    /** The JDK's own OCSP client, following the URL in the certificate; null when the path validates. */
+    private static CertPathValidatorException ocspCheck(JsonNode issued) throws Exception {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> chain = new ArrayList<>();
+        for (String pem : List.of(issued.path("certificatePem").asString(), issued.path("chainPem").asString())) {
+            factory.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .forEach(certificate -> chain.add((X509Certificate) certificate));
+        }
+        X509Certificate root = chain.remove(chain.size() - 1);
+        CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+        PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+        checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY, PKIXRevocationChecker.Option.NO_FALLBACK));
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
+        parameters.addCertPathChecker(checker);
+        try {
+            validator.validate(factory.generateCertPath(chain), parameters);
+            return null;
+        } catch (CertPathValidatorException e) {
+            return e;
+        }
     }
 
     private static X509CRL fetchCrl(String url) throws Exception {
