@@ -4,76 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.UUID;
 
 import dev.ferrite.apikeyguard.ApiRole;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
+import dev.ferrite.testing.postgres.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The migration and the repository on the machine's PostgreSQL, in a schema of their own.
  * Without PostgreSQL the tests are skipped, except on CI where they fail.
  */
-@ExtendWith(ApiKeyRepositoryPostgresTest.PostgresReachable.class)
+@ExtendWith(PostgresSchema.Reachable.class)
 class ApiKeyRepositoryPostgresTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String USER = "postgres";
-    /** Far from UTC and not a whole hour, so that a time zone mix-up cannot go unnoticed. */
-    private static final String SESSION_TIME_ZONE = "Pacific/Chatham";
     private static final Instant CREATED = Instant.parse("2025-03-30T01:30:00.123456Z");
     private static final Instant EXPIRES = Instant.parse("2031-10-26T23:59:59.654321Z");
 
-    private static String schema;
-    private static MigrateResult migration;
-    private static SingleConnectionDataSource connection;
+    private static PostgresSchema schema;
     private static JdbcClient jdbc;
     private static ApiKeyRepository repository;
 
     @BeforeAll
     static void migrateAFreshSchema() throws SQLException {
-        String name = "ferrite_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + name);
-        }
-        schema = name;
-        String url = SERVER + "?currentSchema=" + schema;
-        migration = Flyway.configure().dataSource(new DriverManagerDataSource(url, USER, ""))
-                .schemas(schema).locations("classpath:db/migration").load().migrate();
-        connection = new SingleConnectionDataSource(url, USER, "", true);
-        jdbc = JdbcClient.create(connection);
-        jdbc.sql("SET TIME ZONE '" + SESSION_TIME_ZONE + "'").update();
+        schema = PostgresSchema.migrated();
+        jdbc = schema.jdbc();
         repository = new ApiKeyRepository(jdbc);
     }
 
     @AfterAll
     static void dropTheSchema() throws SQLException {
-        if (connection != null) {
-            connection.destroy();
-        }
-        if (schema == null) {
-            return;
-        }
-        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA " + schema + " CASCADE");
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -84,10 +53,10 @@ class ApiKeyRepositoryPostgresTest {
 
     @Test
     void theMigrationRanInTheTestSchema() {
-        assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(1);
+        assertThat(schema.migration().success).isTrue();
+        assertThat(schema.migration().migrationsExecuted).isEqualTo(1);
         assertThat(jdbc.sql("SELECT table_schema FROM information_schema.tables WHERE table_name = 'api_key'")
-                .query(String.class).list()).contains(schema);
+                .query(String.class).list()).contains(schema.name());
     }
 
     @Test
@@ -120,7 +89,7 @@ class ApiKeyRepositoryPostgresTest {
     void timestampsAreStoredAsTheSameInstantsWhateverTheSessionTimeZone() {
         repository.insert(key("zoned", "2222222222222222", ApiRole.PUBLISHER, EXPIRES));
 
-        assertThat(jdbc.sql("SHOW TimeZone").query(String.class).single()).isEqualTo(SESSION_TIME_ZONE);
+        assertThat(jdbc.sql("SHOW TimeZone").query(String.class).single()).isEqualTo(PostgresSchema.sessionTimeZone());
         assertThat(jdbc.sql("SELECT extract(epoch FROM created_at) FROM api_key WHERE name = 'zoned'")
                 .query(BigDecimal.class).single()).isEqualByComparingTo(epochSeconds(CREATED));
         assertThat(jdbc.sql("SELECT extract(epoch FROM expires_at) FROM api_key WHERE name = 'zoned'")
@@ -199,34 +168,5 @@ class ApiKeyRepositoryPostgresTest {
 
     private static BigDecimal epochSeconds(Instant instant) {
         return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
-    }
-
-    private static Connection adminConnection() throws SQLException {
-        try {
-            return DriverManager.getConnection(SERVER + "?connectTimeout=5", USER, "");
-        } catch (SQLException e) {
-            throw new AssertionError(unreachable(e) + " (CI is set, so this fails instead of being skipped)", e);
-        }
-    }
-
-    private static String unreachable(SQLException e) {
-        return "PostgreSQL is not reachable at " + SERVER + " as " + USER + ": " + e.getMessage();
-    }
-
-    /** Skips the class when PostgreSQL is missing, unless the environment variable CI is set. */
-    static class PostgresReachable implements ExecutionCondition {
-
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String ci = System.getenv("CI");
-            if (ci != null && !ci.isBlank()) {
-                return ConditionEvaluationResult.enabled("CI is set: PostgreSQL is required");
-            }
-            try (Connection probe = DriverManager.getConnection(SERVER + "?connectTimeout=5", USER, "")) {
-                return ConditionEvaluationResult.enabled("PostgreSQL is reachable");
-            } catch (SQLException e) {
-                return ConditionEvaluationResult.disabled(unreachable(e) + "; skipped because CI is not set");
-            }
-        }
     }
 }

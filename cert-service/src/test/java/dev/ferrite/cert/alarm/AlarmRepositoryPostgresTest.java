@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.ferrite.cert.testing.PostgresSchema;
+import dev.ferrite.testing.postgres.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.ferrite.cert.ca.KeyType;
-import dev.ferrite.cert.testing.PostgresSchema;
+import dev.ferrite.testing.postgres.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,10 +1,12 @@
-package dev.ferrite.cert.testing;
+package dev.ferrite.testing.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -17,8 +19,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * cert-service's migrations in a throwaway schema of the machine's PostgreSQL, with a session
- * time zone far from UTC so that a time zone mix-up cannot go unnoticed.
+ * A service's Flyway migrations ({@code classpath:db/migration}) in a throwaway schema of the
+ * machine's PostgreSQL (127.0.0.1:5432, database {@code test}), with a session time zone far
+ * from UTC and not a whole hour, so that a time zone mix-up cannot go unnoticed.
  */
 public final class PostgresSchema implements AutoCloseable {
 
@@ -47,6 +50,21 @@ public final class PostgresSchema implements AutoCloseable {
             statement.execute("CREATE SCHEMA " + schema);
         }
         return new PostgresSchema(schema);
+    }
+
+    /** One connection, in the session time zone above. */
+    public DataSource dataSource() {
+        return connection;
+    }
+
+    /** A new connection at every call, for tests of concurrent transactions. */
+    public DataSource connections() {
+        return new DriverManagerDataSource(SERVER + "?currentSchema=" + schema, USER, "");
+    }
+
+    /** The session time zone of {@link #dataSource()} and {@link #jdbc()}. */
+    public static String sessionTimeZone() {
+        return SESSION_TIME_ZONE;
     }
 
     public JdbcClient jdbc() {
