@@ -1,0 +1,28 @@
+package dev.ferrite.gateway.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The subscribers of one topic name.
+ *
+ * @param clients one entry per client with a non-shared subscription that matches: the highest
+ *                QoS among its matching subscriptions and all their subscription identifiers
+ * @param shared the matching shared subscriptions by share group and filter, each naming its members
+ */
+public record Matches(Map<String, ClientMatch> clients, Map<SharedKey, List<Subscription>> shared) {
+
+    /** A client's merged match. {@code retainAsPublished} and {@code noLocal} hold if any matching subscription sets them. */
+    public record ClientMatch(int qos, List<Integer> subscriptionIdentifiers, boolean noLocal, boolean retainAsPublished) {
+    }
+
+    /** A share group: {@code $share/group/filter}. */
+    public record SharedKey(String group, String topicFilter) {
+    }
+
+    public static final Matches NONE = new Matches(Map.of(), Map.of());
+
+    public boolean isEmpty() {
+        return clients.isEmpty() && shared.isEmpty();
+    }
+}
