@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public record Matches(Map<String, ClientMatch> clients, Map<SharedKey, List<Subscription>> shared) {
 
-    /** A client's merged match. {@code retainAsPublished} and {@code noLocal} hold if any matching subscription sets them. */
+    /**
+     * A client's merged match. {@code noLocal} holds only when every matching subscription sets
+     * No Local (one without it still delivers); {@code retainAsPublished} when any sets it.
+     */
     public record ClientMatch(int qos, List<Integer> subscriptionIdentifiers, boolean noLocal, boolean retainAsPublished) {
     }
 
