@@ -25,6 +25,7 @@ final class Launcher {
             "cert-service", 18087);
     static final int AUTH_GRPC_PORT = 19084;
     static final int CERT_GRPC_PORT = 19087;
+    static final int GATEWAY_MQTT_PORT = 1883;
     static final List<String> SERVICES = List.of(
             "auth-service", "gateway-service", "rules-service", "bridge-pubsub-service", "cert-service");
 
@@ -57,6 +58,10 @@ final class Launcher {
         return REST_PORTS.get(service) + portOffset;
     }
 
+    int mqttPort() {
+        return GATEWAY_MQTT_PORT + portOffset;
+    }
+
     int grpcPort() {
         return AUTH_GRPC_PORT + portOffset;
     }
@@ -66,6 +71,7 @@ final class Launcher {
         SERVICES.forEach(service -> ports.add(restPort(service)));
         ports.add(grpcPort());
         ports.add(CERT_GRPC_PORT + portOffset);
+        ports.add(mqttPort());
         return ports;
     }
 

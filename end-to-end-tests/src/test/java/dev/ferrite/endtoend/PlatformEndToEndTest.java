@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -274,6 +275,25 @@ class PlatformEndToEndTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pkix-crl");
         return (X509CRL) CertificateFactory.getInstance("X.509")
                 .generateCRL(new ByteArrayInputStream(response.body()));
+    }
+
+    @Test
+    @Order(11)
+    void mosquittoClientsTalkThroughTheLaunchedGatewayWithoutCredentials() throws Exception {
+        String port = Integer.toString(launcher.mqttPort());
+        Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-t", "e2e/#", "-C", "1",
+                "-W", "30", "-v").redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (subscriber.isAlive() && System.nanoTime() < deadline) {
+            Process publisher = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", port, "-t", "e2e/hello",
+                    "-m", "world").redirectErrorStream(true).start();
+            assertThat(publisher.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(publisher.exitValue()).isZero();
+            subscriber.waitFor(250, TimeUnit.MILLISECONDS);
+        }
+        assertThat(subscriber.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(subscriber.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+                .isEqualTo("e2e/hello world");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package dev.ferrite.gateway.listener;
+
+/** The named stages of an MQTT connection's pipeline, in order. */
+public final class PipelineNames {
+
+    public static final String DECODER = "mqtt-decoder";
+    public static final String ENCODER = "mqtt-encoder";
+    public static final String CONNECT_TIMEOUT = "connect-timeout";
+    /** Holds every packet back until CONNECT has been accepted; replaced by the session stage. */
+    public static final String CONNECT = "connect";
+    public static final String SESSION = "session";
+
+    private PipelineNames() {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ferrite.gateway.session;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttVersion;
+
+/**
+ * A connected client. Its state is touched only on its channel's event loop (the single
+ * owner), so it needs no locks; others hand work to it with {@link #execute(Runnable)}.
+ */
+public final class ClientSession {
+
+    private final String clientId;
+    private final Channel channel;
+    private final MqttVersion version;
+    private int lastPacketId;
+
+    ClientSession(String clientId, Channel channel, MqttVersion version) {
+        this.clientId = clientId;
+        this.channel = channel;
+        this.version = version;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public MqttVersion version() {
+        return version;
+    }
+
+    /** Runs {@code work} on the session's own event loop. */
+    public void execute(Runnable work) {
+        channel.eventLoop().execute(work);
+    }
+
+    /** The next packet identifier for a QoS 1/2 delivery; call on the session's event loop. */
+    int nextPacketId() {
+        lastPacketId = lastPacketId == 0xFFFF ? 1 : lastPacketId + 1;
+        return lastPacketId;
+    }
+}

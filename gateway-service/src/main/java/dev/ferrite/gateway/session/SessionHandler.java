@@ -1,0 +1,140 @@
+package dev.ferrite.gateway.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ferrite.gateway.routing.Subscription;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttSubAckPayload;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The packets of a connected session: PUBLISH, SUBSCRIBE, UNSUBSCRIBE, PINGREQ, DISCONNECT. */
+class SessionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+    /** MQTT 5 SUBACK reason code: Topic Filter invalid. */
+    private static final int TOPIC_FILTER_INVALID = 0x8F;
+
+    private final ClientSession session;
+    private final SessionServices services;
+
+    SessionHandler(ClientSession session, SessionServices services) {
+        this.session = session;
+        this.services = services;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (!(msg instanceof MqttMessage message) || message.decoderResult().isFailure()) {
+                log.debug("Closing {}: malformed packet", session.clientId());
+                ctx.close();
+                return;
+            }
+            switch (message.fixedHeader().messageType()) {
+                case PUBLISH -> publish(ctx, (MqttPublishMessage) message);
+                case PUBACK -> { } // QoS 1 deliveries are not tracked for redelivery yet
+                case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) message);
+                case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) message);
+                case PINGREQ -> ctx.writeAndFlush(new MqttMessage(
+                        new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
+                case DISCONNECT -> ctx.close();
+                default -> {
+                    log.debug("Closing {}: unexpected {}", session.clientId(), message.fixedHeader().messageType());
+                    ctx.close();
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void publish(ChannelHandlerContext ctx, MqttPublishMessage message) {
+        String topic = message.variableHeader().topicName();
+        if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
+            log.debug("Closing {}: PUBLISH to the invalid topic name '{}'", session.clientId(), topic);
+            ctx.close();
+            return;
+        }
+        services.router().publish(session.clientId(), message);
+        MqttQoS qos = message.fixedHeader().qosLevel();
+        if (qos == MqttQoS.AT_LEAST_ONCE) {
+            ctx.writeAndFlush(new MqttMessage(
+                    new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                    MqttMessageIdVariableHeader.from(message.variableHeader().packetId())));
+        }
+    }
+
+    private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage message) {
+        List<Integer> codes = new ArrayList<>();
+        for (MqttTopicSubscription request : message.payload().topicSubscriptions()) {
+            String filter = request.topicFilter();
+            int qos = Math.min(request.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value());
+            if (!TopicFilters.isValid(filter)) {
+                codes.add(session.version() == MqttVersion.MQTT_5 ? TOPIC_FILTER_INVALID : MqttQoS.FAILURE.value());
+                continue;
+            }
+            services.subscriptions().add(TopicFilters.subscription(session.clientId(), filter, qos,
+                    request.option().isNoLocal(), request.option().isRetainAsPublished(),
+                    request.option().retainHandling().value()));
+            codes.add(qos);
+        }
+        MqttSubAckMessage subAck = new MqttSubAckMessage(
+                new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                MqttMessageIdVariableHeader.from(message.variableHeader().messageId()),
+                new MqttSubAckPayload(codes.stream().mapToInt(Integer::intValue).toArray()));
+        ctx.writeAndFlush(subAck);
+    }
+
+    private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage message) {
+        MqttMessageBuilders.UnsubAckBuilder unsubAck = MqttMessageBuilders.unsubAck()
+                .packetId(message.variableHeader().messageId());
+        for (String filter : message.payload().topics()) {
+            boolean removed = services.subscriptions().remove(session.clientId(), filter);
+            if (session.version() == MqttVersion.MQTT_5) {
+                unsubAck.addReasonCode((short) (removed ? 0x00 : 0x11));
+            }
+        }
+        ctx.writeAndFlush(unsubAck.build());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            log.debug("Closing {}: silent past its keep-alive", session.clientId());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        // Sessions end with their connection until persistent sessions exist.
+        if (services.clients().unregister(session)) {
+            services.subscriptions().removeAll(session.clientId());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Closing {}: {}", session.clientId(), cause.toString());
+        ctx.close();
+    }
+}
