@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ferrite.gateway.routing.Subscription;
+import dev.ferrite.gateway.topic.InvalidTopicException;
+import dev.ferrite.gateway.topic.TopicFilter;
+import dev.ferrite.gateway.topic.TopicName;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
@@ -68,8 +71,10 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void publish(ChannelHandlerContext ctx, MqttPublishMessage message) {
         String topic = message.variableHeader().topicName();
-        if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
-            log.debug("Closing {}: PUBLISH to the invalid topic name '{}'", session.clientId(), topic);
+        try {
+            TopicName.validate(topic);
+        } catch (InvalidTopicException e) {
+            log.debug("Closing {}: PUBLISH to an invalid topic name: {}", session.clientId(), e.getMessage());
             ctx.close();
             return;
         }
@@ -85,15 +90,18 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
     private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage message) {
         List<Integer> codes = new ArrayList<>();
         for (MqttTopicSubscription request : message.payload().topicSubscriptions()) {
-            String filter = request.topicFilter();
             int qos = Math.min(request.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value());
-            if (!TopicFilters.isValid(filter)) {
+            TopicFilter filter;
+            try {
+                filter = TopicFilter.parse(request.topicFilter());
+            } catch (InvalidTopicException e) {
+                log.debug("{} subscribed to an invalid filter: {}", session.clientId(), e.getMessage());
                 codes.add(session.version() == MqttVersion.MQTT_5 ? TOPIC_FILTER_INVALID : MqttQoS.FAILURE.value());
                 continue;
             }
-            services.subscriptions().add(TopicFilters.subscription(session.clientId(), filter, qos,
+            services.subscriptions().add(new Subscription(session.clientId(), filter.filter(), filter.shareGroup(), qos,
                     request.option().isNoLocal(), request.option().isRetainAsPublished(),
-                    request.option().retainHandling().value()));
+                    request.option().retainHandling().value(), 0));
             codes.add(qos);
         }
         MqttSubAckMessage subAck = new MqttSubAckMessage(

@@ -1,0 +1,14 @@
+package dev.ferrite.gateway.routing;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The node's subscription index: the in-memory topic tree. */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+    @Bean
+    SubscriptionIndex subscriptionIndex() {
+        return new TopicTree();
+    }
+}
