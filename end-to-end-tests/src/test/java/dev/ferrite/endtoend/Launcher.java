@@ -26,6 +26,7 @@ final class Launcher {
     static final int AUTH_GRPC_PORT = 19084;
     static final int CERT_GRPC_PORT = 19087;
     static final int GATEWAY_MQTT_PORT = 1883;
+    static final int GATEWAY_WS_PORT = 8083;
     static final List<String> SERVICES = List.of(
             "auth-service", "gateway-service", "rules-service", "bridge-pubsub-service", "cert-service");
 
@@ -72,6 +73,7 @@ final class Launcher {
         ports.add(grpcPort());
         ports.add(CERT_GRPC_PORT + portOffset);
         ports.add(mqttPort());
+        ports.add(GATEWAY_WS_PORT + portOffset);
         return ports;
     }
 

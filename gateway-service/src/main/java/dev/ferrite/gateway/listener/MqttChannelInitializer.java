@@ -1,16 +1,10 @@
 package dev.ferrite.gateway.listener;
 
-import java.util.concurrent.TimeUnit;
-
-import dev.ferrite.gateway.session.ConnectHandler;
 import dev.ferrite.gateway.session.SessionServices;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.mqtt.MqttDecoder;
-import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 
-/** The whole protocol path of a new connection, stage by stage (see {@link PipelineNames}). */
+/** MQTT straight over TCP: the MQTT stages and nothing before them. */
 class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final GatewayProperties properties;
@@ -23,11 +17,6 @@ class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline()
-                .addLast(PipelineNames.DECODER, new MqttDecoder((int) properties.maxPacketSize().toBytes()))
-                .addLast(PipelineNames.ENCODER, MqttEncoder.INSTANCE)
-                .addLast(PipelineNames.CONNECT_TIMEOUT,
-                        new ReadTimeoutHandler(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .addLast(PipelineNames.CONNECT, new ConnectHandler(services));
+        MqttStages.addTo(channel.pipeline(), properties, services);
     }
 }

@@ -6,10 +6,12 @@ import java.net.InetSocketAddress;
 import dev.ferrite.gateway.session.SessionServices;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** The MQTT/TCP listener: opens with the application and closes before it stops. */
+/** The MQTT listeners (TCP and WebSocket): open with the application, closed before it stops. */
 @Component
 public class MqttListener implements SmartLifecycle {
 
@@ -27,7 +29,8 @@ public class MqttListener implements SmartLifecycle {
     private final SessionServices services;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private Channel server;
+    private Channel tcp;
+    private Channel webSocket;
 
     public MqttListener(GatewayProperties properties, SessionServices services) {
         this.properties = properties;
@@ -36,44 +39,67 @@ public class MqttListener implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        GatewayProperties.Listener tcp = properties.tcp();
-        if (!tcp.enabled()) {
-            return;
-        }
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
-            server = new ServerBootstrap()
+            GatewayProperties.Listener tcpSettings = properties.tcp();
+            if (tcpSettings.enabled()) {
+                tcp = open("MQTT/TCP", "ferrite.gateway.tcp", tcpSettings.bind(), tcpSettings.port(),
+                        new MqttChannelInitializer(properties, services));
+            }
+            GatewayProperties.WebSocketListener ws = properties.ws();
+            if (ws.enabled()) {
+                webSocket = open("MQTT/WebSocket", "ferrite.gateway.ws", ws.bind(), ws.port(),
+                        new WebSocketChannelInitializer(properties, services));
+            }
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private Channel open(String name, String prefix, String bind, int port, ChannelInitializer<SocketChannel> stages) {
+        Channel channel;
+        try {
+            channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new MqttChannelInitializer(properties, services))
-                    .bind(new InetSocketAddress(tcp.bind(), tcp.port()))
+                    .childHandler(stages)
+                    .bind(new InetSocketAddress(bind, port))
                     .syncUninterruptibly()
                     .channel();
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
-            stop();
             if (e instanceof BindException) {
-                throw new IllegalStateException("MQTT/TCP cannot listen on " + tcp.bind() + ":" + tcp.port()
-                        + ": " + e.getMessage() + "; change ferrite.gateway.tcp.port or ferrite.gateway.tcp.bind", e);
+                throw new IllegalStateException(name + " cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                        + "; change " + prefix + ".port or " + prefix + ".bind", e);
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
-        log.info("MQTT/TCP listening on {}", server.localAddress());
+        log.info("{} listening on {}", name, channel.localAddress());
+        return channel;
     }
 
-    /** The port really bound (useful when configured as 0). */
-    public int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+    /** The MQTT/TCP port really bound (useful when configured as 0). */
+    public int tcpPort() {
+        return ((InetSocketAddress) tcp.localAddress()).getPort();
+    }
+
+    /** The MQTT/WebSocket port really bound. */
+    public int webSocketPort() {
+        return ((InetSocketAddress) webSocket.localAddress()).getPort();
     }
 
     @Override
     public synchronized void stop() {
-        if (server != null) {
-            server.close().syncUninterruptibly();
-            server = null;
+        for (Channel channel : new Channel[] {tcp, webSocket}) {
+            if (channel != null) {
+                channel.close().syncUninterruptibly();
+            }
         }
+        tcp = null;
+        webSocket = null;
         if (workers != null) {
             workers.shutdownGracefully().syncUninterruptibly();
             boss.shutdownGracefully().syncUninterruptibly();
@@ -84,6 +110,6 @@ public class MqttListener implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return server != null;
+        return boss != null;
     }
 }

@@ -33,7 +33,7 @@ class MqttListenerStartupTest {
     private static org.springframework.context.ConfigurableApplicationContext start(String... arguments) {
         String[] all = new String[arguments.length + 2];
         all[0] = "--server.port=0";
-        all[1] = "--ferrite.api-guard.auth-service-address=127.0.0.1:1";
+        all[1] = "--ferrite.gateway.ws.port=0";
         System.arraycopy(arguments, 0, all, 2, arguments.length);
         return new SpringApplicationBuilder(GatewayServiceApplication.class).run(all);
     }

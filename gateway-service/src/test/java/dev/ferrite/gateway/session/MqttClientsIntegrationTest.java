@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Import;
  * The gateway's MQTT core against clients nobody here wrote: Eclipse Paho (3.1.1 and 5.0) and
  * the mosquitto command-line clients.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ferrite.gateway.tcp.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MqttClientsIntegrationTest.NoApiKeys.class)
 class MqttClientsIntegrationTest {
 
@@ -54,7 +54,7 @@ class MqttClientsIntegrationTest {
 
     @BeforeEach
     void address() {
-        uri = "tcp://127.0.0.1:" + listener.port();
+        uri = "tcp://127.0.0.1:" + listener.tcpPort();
     }
 
     @AfterEach
@@ -84,8 +84,28 @@ class MqttClientsIntegrationTest {
     }
 
     @Test
+    void aWebSocketPublisherReachesATcpSubscriber() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient subscriber = v5("tcp-sub");
+        subscriber.subscribe(new MqttSubscription[] {new MqttSubscription("ws/#", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (topic, message) -> received.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8))});
+
+        MqttClient overWebSocket = v5At("ws://127.0.0.1:" + listener.webSocketPort() + "/mqtt", "ws-pub");
+        overWebSocket.publish("ws/door", "open".getBytes(StandardCharsets.UTF_8), 1, false);
+
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("ws/door=open");
+    }
+
+    @Test
+    void aWebSocketUpgradeOnAnotherPathIsRefused() {
+        assertThatThrownBy(() -> v5At("ws://127.0.0.1:" + listener.webSocketPort() + "/elsewhere", "lost"))
+                .isInstanceOf(org.eclipse.paho.mqttv5.common.MqttException.class);
+    }
+
+    @Test
     void mosquittoClientsTalkThroughTheGateway() throws Exception {
-        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(listener.port()),
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(listener.tcpPort()),
                 "-t", "alarms/#", "-C", "1", "-W", "20", "-v", "-V", "mqttv311").redirectErrorStream(true).start();
         awaitSubscribers("alarms/door", sub);
 
@@ -131,7 +151,7 @@ class MqttClientsIntegrationTest {
     @Test
     void aPublishToAWildcardTopicClosesThatConnectionOnly() throws Exception {
         MqttClient bystander = v5("bystander");
-        try (Socket raw = new Socket("127.0.0.1", listener.port())) {
+        try (Socket raw = new Socket("127.0.0.1", listener.tcpPort())) {
             raw.getOutputStream().write(connectPacket("raw-wildcard"));
             InputStream in = raw.getInputStream();
             assertThat(in.readNBytes(4)).containsExactly(0x20, 0x02, 0x00, 0x00);
@@ -145,7 +165,7 @@ class MqttClientsIntegrationTest {
 
     @Test
     void aFirstPacketOtherThanConnectClosesTheConnection() throws Exception {
-        try (Socket raw = new Socket("127.0.0.1", listener.port())) {
+        try (Socket raw = new Socket("127.0.0.1", listener.tcpPort())) {
             raw.getOutputStream().write(new byte[] {(byte) 0xC0, 0x00}); // PINGREQ
             raw.setSoTimeout(5000);
             assertThat(raw.getInputStream().read()).isEqualTo(-1);
@@ -156,7 +176,7 @@ class MqttClientsIntegrationTest {
         // mosquitto_sub has no "subscribed" signal; publish until it has received one message.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (subscriber.isAlive() && System.nanoTime() < deadline) {
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(listener.port()),
+            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(listener.tcpPort()),
                     "-t", topic, "-m", "open", "-q", "1").redirectErrorStream(true).start();
             assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
@@ -180,7 +200,11 @@ class MqttClientsIntegrationTest {
     }
 
     private MqttClient v5(String clientId) throws Exception {
-        MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
+        return v5At(uri, clientId);
+    }
+
+    private MqttClient v5At(String serverUri, String clientId) throws Exception {
+        MqttClient client = new MqttClient(serverUri, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);

@@ -1,0 +1,25 @@
+package dev.ferrite.gateway.listener;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.ferrite.gateway.session.ConnectHandler;
+import dev.ferrite.gateway.session.SessionServices;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+
+/** The MQTT stages every listener ends with, whatever carries the bytes (see {@link PipelineNames}). */
+final class MqttStages {
+
+    private MqttStages() {
+    }
+
+    static void addTo(ChannelPipeline pipeline, GatewayProperties properties, SessionServices services) {
+        pipeline.addLast(PipelineNames.DECODER, new MqttDecoder((int) properties.maxPacketSize().toBytes()))
+                .addLast(PipelineNames.ENCODER, MqttEncoder.INSTANCE)
+                .addLast(PipelineNames.CONNECT_TIMEOUT,
+                        new ReadTimeoutHandler(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(PipelineNames.CONNECT, new ConnectHandler(services));
+    }
+}
