@@ -9,9 +9,9 @@ import java.util.Set;
  * The filters one client has subscribed to, as it wrote them, so that ending its session visits
  * only its own nodes. Most clients (devices) hold one or two, so they sit in a plain array
  * (with a HashSet each the 1M-subscription benchmark tree took 740 MB, with arrays 608 MB);
- * past {@link #ARRAY_LIMIT} a set keeps adds
- * and removes constant-time for clients with many filters. Used only inside the client's entry
- * of the tree's client map, so by one thread at a time.
+ * past {@link #ARRAY_LIMIT} a set keeps adds and removes constant-time for clients with many
+ * filters. Used only inside the client's entry of the tree's client map, so by one thread at a
+ * time.
  */
 final class ClientFilters {
 
