@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param clients one entry per client with a non-shared subscription that matches: the highest
  *                QoS among its matching subscriptions and all their subscription identifiers
+ *                (ascending, without repeats, so that what a client receives does not depend on
+ *                the order the index found its subscriptions in)
  * @param shared the matching shared subscriptions by share group and filter, each naming its members
  */
 public record Matches(Map<String, ClientMatch> clients, Map<SharedKey, List<Subscription>> shared) {

@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * The subscriptions to one filter held by a tree node, at most one per client and share group.
  * Few subscribers (the usual case) sit in a copy-on-write array, cheap in memory and to iterate;
  * past {@link #ARRAY_LIMIT} they move to a concurrent map so that adding to a popular filter
- * does not copy thousands of entries. Writers are serialised by the tree; readers take the
- * volatile snapshot and never lock.
+ * does not copy thousands of entries. The limit is 64, not 16, because a match walks an array
+ * with one pointer less per subscriber than a map: with 40 dashboards on a filter it cut
+ * TopicMatchBenchmark's 1M match by about a third (interleaved runs: 19-22 against 13-14 us).
+ * Writers are serialised by the tree; readers take the volatile snapshot and never lock.
  */
 final class SubscriberList {
 
-    static final int ARRAY_LIMIT = 16;
+    static final int ARRAY_LIMIT = 64;
     private static final Subscription[] NONE = new Subscription[0];
 
     private record Key(String clientId, String shareGroup) {

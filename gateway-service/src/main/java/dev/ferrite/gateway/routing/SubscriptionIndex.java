@@ -7,7 +7,12 @@ package dev.ferrite.gateway.routing;
  */
 public interface SubscriptionIndex {
 
-    /** Adds the subscription, replacing the same client's earlier one to the same filter (and share group). */
+    /**
+     * Adds the subscription, replacing the same client's earlier one to the same filter (and share group).
+     *
+     * @throws dev.ferrite.gateway.topic.InvalidTopicException if the filter or share group breaks
+     *         MQTT's rules, so that a bad filter can never sit in the index unmatched and unremovable
+     */
     void add(Subscription subscription);
 
     /**

@@ -1,7 +1,5 @@
 package dev.ferrite.gateway.routing;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +38,7 @@ public final class TopicTree implements SubscriptionIndex {
     private final SubscriberList everything = new SubscriberList();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** Each client's filters as it wrote them ({@code $share/group/filter} for shared ones). */
-    private final ConcurrentHashMap<String, Set<String>> filtersByClient = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ClientFilters> filtersByClient = new ConcurrentHashMap<>();
     private final LongAdder size = new LongAdder();
 
     public TopicTree() {
@@ -55,7 +53,7 @@ public final class TopicTree implements SubscriptionIndex {
         TopicFilter filter = TopicFilter.of(
                 subscription.shareGroup(), subscription.topicFilter(), TopicName.UNLIMITED_LEVELS);
         filtersByClient.compute(subscription.clientId(), (clientId, filters) -> {
-            Set<String> written = filters == null ? new HashSet<>() : filters;
+            ClientFilters written = filters == null ? new ClientFilters() : filters;
             if (insert(subscription) == null) {
                 size.increment();
             }
@@ -85,7 +83,7 @@ public final class TopicTree implements SubscriptionIndex {
     @Override
     public void removeAll(String clientId) {
         filtersByClient.computeIfPresent(clientId, (id, filters) -> {
-            for (String written : filters) {
+            for (String written : filters.all()) {
                 delete(clientId, TopicFilter.parse(written));
             }
             return null;

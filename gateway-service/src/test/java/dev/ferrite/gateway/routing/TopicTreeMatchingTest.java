@@ -83,6 +83,15 @@ class TopicTreeMatchingTest {
     }
 
     @Test
+    void subscriptionIdentifierSharedByTwoMatchingSubscriptionsIsListedOnce() {
+        tree.add(new Subscription("c", "a/+", null, 0, false, false, 0, 5));
+        tree.add(new Subscription("c", "a/#", null, 0, false, false, 0, 5));
+        tree.add(new Subscription("c", "+/b", null, 0, false, false, 0, 2));
+
+        assertThat(tree.match("a/b").clients().get("c").subscriptionIdentifiers()).containsExactly(2, 5);
+    }
+
+    @Test
     void noLocalOnlyWhenEveryMatchingSubscriptionSetsIt() {
         tree.add(new Subscription("both", "a/+", null, 0, true, false, 0, 0));
         tree.add(new Subscription("both", "a/#", null, 0, true, false, 0, 0));

@@ -89,6 +89,22 @@ class TopicTreeRemovalTest {
     }
 
     @Test
+    void removeAllTakesEveryFilterOfAClientWithMany() {
+        int filters = ClientFilters.ARRAY_LIMIT * 4;
+        for (int i = 0; i < filters; i++) {
+            tree.add(Subscription.of("backend", "site/" + i + "/#", 0));
+        }
+        tree.add(Subscription.of("device", "site/1/cmd", 0));
+        assertThat(tree.size()).isEqualTo(filters + 1);
+
+        tree.removeAll("backend");
+
+        assertThat(tree.size()).isEqualTo(1);
+        assertThat(tree.match("site/1/cmd").clients()).containsOnlyKeys("device");
+        assertThat(tree.nodeCount()).isEqualTo(3);
+    }
+
+    @Test
     void pruningStopsAtANodeThatStillHasSubscribers() {
         tree.add(Subscription.of("c", "a/b", 0));
         tree.add(Subscription.of("c", "a/b/c/d", 0));
