@@ -8,7 +8,8 @@ public interface Outbound {
     /**
      * @param message the message as published; the callee retains what it keeps
      * @param qos the QoS granted for this delivery (at most the published one)
+     * @param retain the RETAIN flag of the delivery (set only for Retain As Published subscriptions)
      * @return whether the client is connected here
      */
-    boolean deliver(String clientId, MqttPublishMessage message, int qos);
+    boolean deliver(String clientId, MqttPublishMessage message, int qos, boolean retain);
 }

@@ -23,28 +23,32 @@ public class Router {
     public int publish(String publisherId, MqttPublishMessage message) {
         Matches matches = subscriptions.match(message.variableHeader().topicName());
         int publishedQos = message.fixedHeader().qosLevel().value();
+        boolean retained = message.fixedHeader().isRetain();
         int delivered = 0;
         for (Map.Entry<String, Matches.ClientMatch> match : matches.clients().entrySet()) {
             boolean ownMessage = match.getKey().equals(publisherId);
             if (ownMessage && match.getValue().noLocal()) {
                 continue;
             }
-            if (outbound.deliver(match.getKey(), message, Math.min(publishedQos, match.getValue().qos()))) {
+            boolean retain = retained && match.getValue().retainAsPublished();
+            if (outbound.deliver(match.getKey(), message, Math.min(publishedQos, match.getValue().qos()), retain)) {
                 delivered++;
             }
         }
         for (List<Subscription> group : matches.shared().values()) {
-            delivered += deliverToOneMember(group, message, publishedQos) ? 1 : 0;
+            delivered += deliverToOneMember(group, message, publishedQos, retained) ? 1 : 0;
         }
         return delivered;
     }
 
     /** The first connected member, starting at a rotating offset so that members share the load. */
-    private boolean deliverToOneMember(List<Subscription> members, MqttPublishMessage message, int publishedQos) {
+    private boolean deliverToOneMember(List<Subscription> members, MqttPublishMessage message, int publishedQos,
+            boolean retained) {
         int start = Math.floorMod(Long.hashCode(System.nanoTime()), members.size());
         for (int i = 0; i < members.size(); i++) {
             Subscription member = members.get((start + i) % members.size());
-            if (outbound.deliver(member.clientId(), message, Math.min(publishedQos, member.qos()))) {
+            if (outbound.deliver(member.clientId(), message, Math.min(publishedQos, member.qos()),
+                    retained && member.retainAsPublished())) {
                 return true;
             }
         }

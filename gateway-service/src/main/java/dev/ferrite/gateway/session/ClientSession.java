@@ -1,5 +1,8 @@
 package dev.ferrite.gateway.session;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
@@ -12,6 +15,7 @@ public final class ClientSession {
     private final String clientId;
     private final Channel channel;
     private final MqttVersion version;
+    private final Set<String> filters = new HashSet<>();
     private int lastPacketId;
 
     ClientSession(String clientId, Channel channel, MqttVersion version) {
@@ -35,6 +39,16 @@ public final class ClientSession {
     /** Runs {@code work} on the session's own event loop. */
     public void execute(Runnable work) {
         channel.eventLoop().execute(work);
+    }
+
+    /** Records a subscription to a filter as written; call on the session's event loop. @return whether it is new */
+    boolean subscribed(String filter) {
+        return filters.add(filter);
+    }
+
+    /** Forgets a subscription; call on the session's event loop. */
+    void unsubscribed(String filter) {
+        filters.remove(filter);
     }
 
     /** The next packet identifier for a QoS 1/2 delivery; call on the session's event loop. */

@@ -3,10 +3,12 @@ package dev.ferrite.gateway.session;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ferrite.gateway.retained.RetainedMessage;
 import dev.ferrite.gateway.routing.Subscription;
 import dev.ferrite.gateway.topic.InvalidTopicException;
 import dev.ferrite.gateway.topic.TopicFilter;
 import dev.ferrite.gateway.topic.TopicName;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
@@ -78,6 +80,9 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        if (message.fixedHeader().isRetain()) {
+            services.retained().store(message);
+        }
         services.router().publish(session.clientId(), message);
         MqttQoS qos = message.fixedHeader().qosLevel();
         if (qos == MqttQoS.AT_LEAST_ONCE) {
@@ -89,6 +94,7 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage message) {
         List<Integer> codes = new ArrayList<>();
+        List<Runnable> retainedDeliveries = new ArrayList<>();
         for (MqttTopicSubscription request : message.payload().topicSubscriptions()) {
             int qos = Math.min(request.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value());
             TopicFilter filter;
@@ -99,9 +105,14 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
                 codes.add(session.version() == MqttVersion.MQTT_5 ? TOPIC_FILTER_INVALID : MqttQoS.FAILURE.value());
                 continue;
             }
+            int retainHandling = request.option().retainHandling().value();
             services.subscriptions().add(new Subscription(session.clientId(), filter.filter(), filter.shareGroup(), qos,
-                    request.option().isNoLocal(), request.option().isRetainAsPublished(),
-                    request.option().retainHandling().value(), 0));
+                    request.option().isNoLocal(), request.option().isRetainAsPublished(), retainHandling, 0));
+            boolean isNew = session.subscribed(filter.asWritten());
+            // MQTT 3.8.4 and 5 3.3.1.3: retained messages follow the SUBACK, never for a shared subscription.
+            if (!filter.isShared() && (retainHandling == 0 || (retainHandling == 1 && isNew))) {
+                retainedDeliveries.add(() -> sendRetained(ctx, filter, qos));
+            }
             codes.add(qos);
         }
         MqttSubAckMessage subAck = new MqttSubAckMessage(
@@ -109,6 +120,15 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
                 MqttMessageIdVariableHeader.from(message.variableHeader().messageId()),
                 new MqttSubAckPayload(codes.stream().mapToInt(Integer::intValue).toArray()));
         ctx.writeAndFlush(subAck);
+        retainedDeliveries.forEach(Runnable::run);
+    }
+
+    private void sendRetained(ChannelHandlerContext ctx, TopicFilter filter, int grantedQos) {
+        for (RetainedMessage retained : services.retained().matching(filter)) {
+            ctx.write(Deliveries.publish(session, retained.topic(), Unpooled.wrappedBuffer(retained.payload()),
+                    Math.min(grantedQos, retained.qos()), true, retained.properties()));
+        }
+        ctx.flush();
     }
 
     private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage message) {
@@ -116,6 +136,7 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
                 .packetId(message.variableHeader().messageId());
         for (String filter : message.payload().topics()) {
             boolean removed = services.subscriptions().remove(session.clientId(), filter);
+            session.unsubscribed(filter);
             if (session.version() == MqttVersion.MQTT_5) {
                 unsubAck.addReasonCode((short) (removed ? 0x00 : 0x11));
             }

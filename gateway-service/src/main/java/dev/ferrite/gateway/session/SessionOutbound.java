@@ -1,11 +1,7 @@
 package dev.ferrite.gateway.session;
 
 import dev.ferrite.gateway.routing.Outbound;
-import io.netty.handler.codec.mqtt.MqttFixedHeader;
-import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
-import io.netty.handler.codec.mqtt.MqttQoS;
 
 import org.springframework.stereotype.Component;
 
@@ -20,20 +16,12 @@ class SessionOutbound implements Outbound {
     }
 
     @Override
-    public boolean deliver(String clientId, MqttPublishMessage message, int qos) {
+    public boolean deliver(String clientId, MqttPublishMessage message, int qos, boolean retain) {
         return clients.find(clientId).map(session -> {
             MqttPublishMessage copy = message.retainedDuplicate();
-            session.execute(() -> session.channel().writeAndFlush(forSubscriber(copy, qos, session)));
+            session.execute(() -> session.channel().writeAndFlush(Deliveries.publish(session,
+                    copy.variableHeader().topicName(), copy.payload(), qos, retain, copy.variableHeader().properties())));
             return true;
         }).orElse(false);
-    }
-
-    private static MqttPublishMessage forSubscriber(MqttPublishMessage message, int qos, ClientSession session) {
-        int packetId = qos == 0 ? -1 : session.nextPacketId();
-        return new MqttPublishMessage(
-                new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.valueOf(qos), false, 0),
-                new MqttPublishVariableHeader(message.variableHeader().topicName(), packetId,
-                        message.variableHeader().properties()),
-                message.payload());
     }
 }

@@ -1,11 +1,13 @@
 package dev.ferrite.gateway.session;
 
+import dev.ferrite.gateway.retained.RetainedMessages;
 import dev.ferrite.gateway.routing.Router;
 import dev.ferrite.gateway.routing.SubscriptionIndex;
 
 import org.springframework.stereotype.Component;
 
-/** What a connection's handlers need from the node: who is connected, who subscribes to what, and routing. */
+/** What a connection's handlers need from the node: who is connected, who subscribes to what, routing, retained messages. */
 @Component
-public record SessionServices(ConnectedClients clients, SubscriptionIndex subscriptions, Router router) {
+public record SessionServices(ConnectedClients clients, SubscriptionIndex subscriptions, Router router,
+        RetainedMessages retained) {
 }
