@@ -3,6 +3,7 @@ package dev.ferrite.gateway.session;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.ferrite.gateway.will.Will;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
@@ -17,11 +18,13 @@ public final class ClientSession {
     private final MqttVersion version;
     private final Set<String> filters = new HashSet<>();
     private int lastPacketId;
+    private Will will;
 
-    ClientSession(String clientId, Channel channel, MqttVersion version) {
+    ClientSession(String clientId, Channel channel, MqttVersion version, Will will) {
         this.clientId = clientId;
         this.channel = channel;
         this.version = version;
+        this.will = will;
     }
 
     public String clientId() {
@@ -49,6 +52,16 @@ public final class ClientSession {
     /** Forgets a subscription; call on the session's event loop. */
     void unsubscribed(String filter) {
         filters.remove(filter);
+    }
+
+    /** The will to publish if the connection is lost, or null; call on the session's event loop. */
+    Will will() {
+        return will;
+    }
+
+    /** A normal DISCONNECT: the will is discarded (MQTT 3.1.2.5). */
+    void discardWill() {
+        will = null;
     }
 
     /** The next packet identifier for a QoS 1/2 delivery; call on the session's event loop. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import dev.ferrite.gateway.listener.PipelineNames;
+import dev.ferrite.gateway.will.Will;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -74,7 +75,8 @@ public class ConnectHandler extends ChannelInboundHandlerAdapter {
         if (assigned) {
             clientId = "ferrite-" + UUID.randomUUID();
         }
-        ClientSession session = new ClientSession(clientId, ctx.channel(), version);
+        ClientSession session = new ClientSession(clientId, ctx.channel(), version, Will.of(clientId, connect));
+        services.wills().clientConnected(clientId);
         services.clients().register(session).ifPresent(old -> old.execute(() -> {
             log.info("Client {} took over the session of {}", old.clientId(), old.channel().remoteAddress());
             old.channel().close();

@@ -19,6 +19,7 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
@@ -36,6 +37,8 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
     /** MQTT 5 SUBACK reason code: Topic Filter invalid. */
     private static final int TOPIC_FILTER_INVALID = 0x8F;
+    /** MQTT 5 DISCONNECT reason code: Disconnect with Will Message. */
+    private static final byte DISCONNECT_WITH_WILL = 0x04;
 
     private final ClientSession session;
     private final SessionServices services;
@@ -60,7 +63,7 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
                 case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) message);
                 case PINGREQ -> ctx.writeAndFlush(new MqttMessage(
                         new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
-                case DISCONNECT -> ctx.close();
+                case DISCONNECT -> disconnect(ctx, message);
                 default -> {
                     log.debug("Closing {}: unexpected {}", session.clientId(), message.fixedHeader().messageType());
                     ctx.close();
@@ -144,6 +147,14 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(unsubAck.build());
     }
 
+    private void disconnect(ChannelHandlerContext ctx, MqttMessage message) {
+        if (!(message.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header)
+                || header.reasonCode() != DISCONNECT_WITH_WILL) {
+            session.discardWill();
+        }
+        ctx.close();
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
@@ -157,6 +168,9 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
         // Sessions end with their connection until persistent sessions exist.
         if (services.clients().unregister(session)) {
             services.subscriptions().removeAll(session.clientId());
+        }
+        if (session.will() != null) {
+            services.wills().clientLost(session.will());
         }
         ctx.fireChannelInactive();
     }
