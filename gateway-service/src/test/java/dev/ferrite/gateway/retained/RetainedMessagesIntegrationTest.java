@@ -9,8 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.ferrite.apikeyguard.ApiKeyVerification;
-import dev.ferrite.apikeyguard.ApiKeyVerifier;
 import dev.ferrite.gateway.listener.MqttListener;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -23,22 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /** Retained messages (MQTT 5 3.3.1.3, 3.8.3.1 Retain Handling and Retain As Published) with Paho 5 and mosquitto. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RetainedMessagesIntegrationTest.NoApiKeys.class)
 class RetainedMessagesIntegrationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class NoApiKeys {
-        @Bean
-        ApiKeyVerifier noApiKeys() {
-            return (key, secret) -> ApiKeyVerification.rejected(ApiKeyVerification.Outcome.UNKNOWN_KEY);
-        }
-    }
 
     @Autowired
     MqttListener listener;

@@ -11,8 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.ferrite.apikeyguard.ApiKeyVerification;
-import dev.ferrite.apikeyguard.ApiKeyVerifier;
 import dev.ferrite.gateway.listener.MqttListener;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -25,25 +23,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * The gateway's MQTT core against clients nobody here wrote: Eclipse Paho (3.1.1 and 5.0) and
  * the mosquitto command-line clients.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MqttClientsIntegrationTest.NoApiKeys.class)
 class MqttClientsIntegrationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class NoApiKeys {
-        @Bean
-        ApiKeyVerifier noApiKeys() {
-            return (key, secret) -> ApiKeyVerification.rejected(ApiKeyVerification.Outcome.UNKNOWN_KEY);
-        }
-    }
 
     @Autowired
     MqttListener listener;

@@ -12,8 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.ferrite.apikeyguard.ApiKeyVerification;
-import dev.ferrite.apikeyguard.ApiKeyVerifier;
 import dev.ferrite.gateway.listener.MqttListener;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -28,22 +26,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /** Will Messages (MQTT 3.1.2.5 and 5 3.1.3.2): sent when a client is lost, not after a normal DISCONNECT. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(WillMessagesIntegrationTest.NoApiKeys.class)
 class WillMessagesIntegrationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class NoApiKeys {
-        @Bean
-        ApiKeyVerifier noApiKeys() {
-            return (key, secret) -> ApiKeyVerification.rejected(ApiKeyVerification.Outcome.UNKNOWN_KEY);
-        }
-    }
 
     @Autowired
     MqttListener listener;
