@@ -15,6 +15,7 @@ import java.util.Optional;
 import dev.ferrite.cert.expiry.ExpiryMonitor;
 import dev.ferrite.cert.testing.CertHttp;
 import dev.ferrite.cert.testing.MovableClock;
+import dev.ferrite.cert.testing.MovableClockConfiguration;
 import dev.ferrite.cert.testing.TestApiKeys;
 import dev.ferrite.cert.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +27,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.grpc.server.port=0",
         "ferrite.cert.expiry-warning=30d",
         "ferrite.cert.bundle.auto-rotate-before=10d"})
-@Import(TestApiKeys.class)
+@Import({TestApiKeys.class, MovableClockConfiguration.class})
 @DirtiesContext
 class ExpiryAlarmIntegrationTest {
 
@@ -53,16 +51,6 @@ class ExpiryAlarmIntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("ferrite.data-dir", dataDir::toString);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     @LocalServerPort

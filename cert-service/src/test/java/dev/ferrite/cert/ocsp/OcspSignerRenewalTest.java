@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import dev.ferrite.cert.testing.MovableClock;
+import dev.ferrite.cert.testing.MovableClockConfiguration;
 import dev.ferrite.cert.ca.CaFactory;
 import dev.ferrite.cert.ca.CaRegistry;
 import dev.ferrite.cert.ca.CertificateAuthority;
@@ -28,15 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The delegated signers over time, driven by a clock the test moves; the responder called in-process. */
 @SpringBootTest(properties = "ferrite.cert.ocsp.signer-check-interval=200ms")
+@Import(MovableClockConfiguration.class)
 @DirtiesContext
 class OcspSignerRenewalTest {
 
@@ -46,16 +46,6 @@ class OcspSignerRenewalTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("ferrite.data-dir", dataDir::toString);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     @Autowired

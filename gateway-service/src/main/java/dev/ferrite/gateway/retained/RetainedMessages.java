@@ -33,8 +33,4 @@ public class RetainedMessages {
     public List<RetainedMessage> matching(TopicFilter filter) {
         return byTopic.values().stream().filter(message -> filter.matches(message.topic())).toList();
     }
-
-    public int count() {
-        return byTopic.size();
-    }
 }

@@ -25,8 +25,4 @@ public class ConnectedClients {
     public Optional<ClientSession> find(String clientId) {
         return Optional.ofNullable(sessions.get(clientId));
     }
-
-    public int count() {
-        return sessions.size();
-    }
 }
