@@ -4,33 +4,36 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.ferrite.gateway.message.Message;
 import dev.ferrite.gateway.topic.TopicFilter;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Retained messages, one per topic, in memory. A retained PUBLISH with an empty payload
- * clears its topic (MQTT 3.3.1.3).
+ * clears its topic (MQTT 3.3.1.3); an expired one is no longer handed out (MQTT 5 3.3.2.3.3).
  */
 @Component
 public class RetainedMessages {
 
-    private final ConcurrentMap<String, RetainedMessage> byTopic = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Message> byTopic = new ConcurrentHashMap<>();
 
-    public void store(MqttPublishMessage message) {
-        String topic = message.variableHeader().topicName();
-        if (!message.payload().isReadable()) {
-            byTopic.remove(topic);
+    public void store(Message message) {
+        if (message.payload().length == 0) {
+            byTopic.remove(message.topic());
             return;
         }
-        byTopic.put(topic, new RetainedMessage(topic, ByteBufUtil.getBytes(message.payload()),
-                message.fixedHeader().qosLevel().value(), message.variableHeader().properties()));
+        byTopic.put(message.topic(), message);
     }
 
-    /** Every retained message whose topic the filter matches; a scan, to be replaced by a trie when it matters. */
-    public List<RetainedMessage> matching(TopicFilter filter) {
-        return byTopic.values().stream().filter(message -> filter.matches(message.topic())).toList();
+    /** Every live retained message whose topic the filter matches; a scan, to be replaced by a trie when it matters. */
+    public List<Message> matching(TopicFilter filter, long now) {
+        return byTopic.values().stream()
+                .filter(message -> !message.isExpired(now) && filter.matches(message.topic()))
+                .toList();
+    }
+
+    public int size() {
+        return byTopic.size();
     }
 }

@@ -3,7 +3,7 @@ package dev.ferrite.gateway.session;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.ferrite.gateway.retained.RetainedMessage;
+import dev.ferrite.gateway.message.Message;
 import dev.ferrite.gateway.routing.Subscription;
 import dev.ferrite.gateway.topic.InvalidTopicException;
 import dev.ferrite.gateway.topic.TopicFilter;
@@ -83,10 +83,7 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        if (message.fixedHeader().isRetain()) {
-            services.retained().store(message);
-        }
-        services.router().publish(session.clientId(), message);
+        services.publisher().publish(Message.of(session.clientId(), null, message, System.currentTimeMillis()));
         MqttQoS qos = message.fixedHeader().qosLevel();
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             ctx.writeAndFlush(new MqttMessage(
@@ -127,7 +124,7 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void sendRetained(ChannelHandlerContext ctx, TopicFilter filter, int grantedQos) {
-        for (RetainedMessage retained : services.retained().matching(filter)) {
+        for (Message retained : services.retained().matching(filter, System.currentTimeMillis())) {
             ctx.write(Deliveries.publish(session, retained.topic(), Unpooled.wrappedBuffer(retained.payload()),
                     Math.min(grantedQos, retained.qos()), true, retained.properties()));
         }

@@ -1,7 +1,8 @@
 package dev.ferrite.gateway.session;
 
+import dev.ferrite.gateway.routing.Delivery;
 import dev.ferrite.gateway.routing.Outbound;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.buffer.Unpooled;
 
 import org.springframework.stereotype.Component;
 
@@ -16,12 +17,17 @@ class SessionOutbound implements Outbound {
     }
 
     @Override
-    public boolean deliver(String clientId, MqttPublishMessage message, int qos, boolean retain) {
+    public boolean deliver(String clientId, Delivery delivery) {
         return clients.find(clientId).map(session -> {
-            MqttPublishMessage copy = message.retainedDuplicate();
             session.execute(() -> session.channel().writeAndFlush(Deliveries.publish(session,
-                    copy.variableHeader().topicName(), copy.payload(), qos, retain, copy.variableHeader().properties())));
+                    delivery.message().topic(), Unpooled.wrappedBuffer(delivery.message().payload()), delivery.qos(),
+                    delivery.retain(), delivery.message().properties())));
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public boolean isConnected(String clientId) {
+        return clients.find(clientId).isPresent();
     }
 }

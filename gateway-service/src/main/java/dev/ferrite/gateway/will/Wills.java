@@ -7,14 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.ferrite.gateway.retained.RetainedMessages;
-import dev.ferrite.gateway.routing.Router;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.mqtt.MqttFixedHeader;
-import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
-import io.netty.handler.codec.mqtt.MqttQoS;
+import dev.ferrite.gateway.message.Message;
+import dev.ferrite.gateway.publish.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +25,7 @@ public class Wills implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Wills.class);
 
-    private final Router router;
-    private final RetainedMessages retained;
+    private final Publisher publisher;
     private final ConcurrentMap<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "will-delay");
@@ -40,9 +33,8 @@ public class Wills implements DisposableBean {
         return thread;
     });
 
-    public Wills(Router router, RetainedMessages retained) {
-        this.router = router;
-        this.retained = retained;
+    public Wills(Publisher publisher) {
+        this.publisher = publisher;
     }
 
     /** The client went away without a normal DISCONNECT (or asked for its will with reason 0x04). */
@@ -66,19 +58,9 @@ public class Wills implements DisposableBean {
     }
 
     private void publish(Will will) {
-        MqttPublishMessage message = new MqttPublishMessage(
-                new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.valueOf(will.qos()), will.retain(), 0),
-                new MqttPublishVariableHeader(will.topic(), -1, will.properties()),
-                Unpooled.wrappedBuffer(will.payload()));
-        try {
-            if (will.retain()) {
-                retained.store(message);
-            }
-            router.publish(will.clientId(), message);
-            log.debug("Published the will of {} to {}", will.clientId(), will.topic());
-        } finally {
-            message.release();
-        }
+        publisher.publish(Message.of(will.clientId(), will.topic(), will.payload(), will.qos(), will.retain(),
+                will.properties(), System.currentTimeMillis()));
+        log.debug("Published the will of {} to {}", will.clientId(), will.topic());
     }
 
     @Override
