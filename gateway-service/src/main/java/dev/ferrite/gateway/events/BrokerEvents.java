@@ -42,6 +42,11 @@ public class BrokerEvents implements BrokerListener {
     }
 
     @Override
+    public void limitExceeded(String limit, String clientId) {
+        each(listener -> listener.limitExceeded(limit, clientId));
+    }
+
+    @Override
     public void sessionSubscribed(ClientInfo client, String topicFilter, int qos) {
         each(listener -> listener.sessionSubscribed(client, topicFilter, qos));
     }

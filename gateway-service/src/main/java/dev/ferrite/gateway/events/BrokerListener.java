@@ -20,6 +20,15 @@ public interface BrokerListener {
     default void connectRefused(String clientId, String username, String peerHost, int reasonCode) {
     }
 
+    /**
+     * A limit refused something.
+     *
+     * @param limit {@code max_connections}, {@code max_connection_rate}, {@code max_publish_rate},
+     *              {@code max_topic_levels}, {@code receive_maximum}, ...
+     */
+    default void limitExceeded(String limit, String clientId) {
+    }
+
     default void sessionSubscribed(ClientInfo client, String topicFilter, int qos) {
     }
 
@@ -34,7 +43,7 @@ public interface BrokerListener {
     default void messageDelivered(ClientInfo receiver, Message message, int qos) {
     }
 
-    /** A subscriber acknowledged a QoS 1 or 2 delivery (PUBACK or PUBCOMP). */
+    /** A subscriber acknowledged a QoS 1 or 2 delivery (PUBACK, or PUBREC for QoS 2, as EMQX counts it). */
     default void messageAcked(ClientInfo receiver, Message message) {
     }
 

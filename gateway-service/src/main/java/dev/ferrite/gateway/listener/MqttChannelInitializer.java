@@ -1,5 +1,6 @@
 package dev.ferrite.gateway.listener;
 
+import dev.ferrite.gateway.session.ConnectHandler;
 import dev.ferrite.gateway.session.SessionServices;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
@@ -17,6 +18,7 @@ class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        channel.attr(ConnectHandler.LISTENER).set("tcp");
         MqttStages.addTo(channel.pipeline(), properties, services);
     }
 }

@@ -6,6 +6,8 @@ public final class PipelineNames {
     public static final String DECODER = "mqtt-decoder";
     public static final String ENCODER = "mqtt-encoder";
     public static final String CONNECT_TIMEOUT = "connect-timeout";
+    /** Added once CONNECT is accepted, when the client asked for a keep alive. */
+    public static final String KEEP_ALIVE = "keep-alive";
     /** Holds every packet back until CONNECT has been accepted; replaced by the session stage. */
     public static final String CONNECT = "connect";
     public static final String SESSION = "session";

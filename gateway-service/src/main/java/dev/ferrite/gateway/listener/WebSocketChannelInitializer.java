@@ -2,6 +2,7 @@ package dev.ferrite.gateway.listener;
 
 import java.util.List;
 
+import dev.ferrite.gateway.session.ConnectHandler;
 import dev.ferrite.gateway.session.SessionServices;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -42,6 +43,7 @@ class WebSocketChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("websocket", new WebSocketServerProtocolHandler(properties.ws().path(), SUBPROTOCOLS, true, maxFrame))
                 .addLast("websocket-frames-in", new FramesToBytes())
                 .addLast("websocket-frames-out", new BytesToFrames());
+        channel.attr(ConnectHandler.LISTENER).set("ws");
         MqttStages.addTo(channel.pipeline(), properties, services);
     }
 

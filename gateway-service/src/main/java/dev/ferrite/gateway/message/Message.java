@@ -25,10 +25,16 @@ public record Message(String id, String publisherId, String publisherUsername, S
     private static final int MESSAGE_EXPIRY_INTERVAL = MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value();
 
     public static Message of(String publisherId, String publisherUsername, MqttPublishMessage publish, long now) {
+        return of(publisherId, publisherUsername, publish.variableHeader().topicName(), publish, now);
+    }
+
+    /** @param topic the topic the PUBLISH stands for (its own, or the one its Topic Alias names) */
+    public static Message of(String publisherId, String publisherUsername, String topic, MqttPublishMessage publish,
+            long now) {
         MqttProperties properties = publish.variableHeader().properties();
-        return new Message(nextId(), publisherId, publisherUsername, publish.variableHeader().topicName(),
-                publish.fixedHeader().qosLevel().value(), publish.fixedHeader().isRetain(),
-                ByteBufUtil.getBytes(publish.payload()), properties, now, expiresAt(properties, now));
+        return new Message(nextId(), publisherId, publisherUsername, topic, publish.fixedHeader().qosLevel().value(),
+                publish.fixedHeader().isRetain(), ByteBufUtil.getBytes(publish.payload()), properties, now,
+                expiresAt(properties, now));
     }
 
     /** A message the broker itself publishes ($SYS, $events, wills, the REST API). */

@@ -1,14 +1,31 @@
 package dev.ferrite.gateway.session;
 
-import dev.ferrite.gateway.retained.RetainedMessages;
+import dev.ferrite.gateway.auth.Authenticator;
+import dev.ferrite.gateway.auth.InternalPrincipals;
+import dev.ferrite.gateway.events.BrokerEvents;
+import dev.ferrite.gateway.listener.GatewayProperties;
 import dev.ferrite.gateway.publish.Publisher;
+import dev.ferrite.gateway.retained.RetainedMessages;
+import dev.ferrite.gateway.routing.Router;
 import dev.ferrite.gateway.routing.SubscriptionIndex;
 import dev.ferrite.gateway.will.Wills;
 
 import org.springframework.stereotype.Component;
 
-/** What a connection's handlers need from the node: who is connected, who subscribes to what, routing, retained messages. */
+/** What a connection's stages need from the node. */
 @Component
-public record SessionServices(ConnectedClients clients, SubscriptionIndex subscriptions, Publisher publisher,
-        RetainedMessages retained, Wills wills) {
+public record SessionServices(
+        GatewayProperties gateway,
+        SessionProperties sessionProperties,
+        LimitProperties limits,
+        SessionRegistry registry,
+        SubscriptionIndex subscriptions,
+        Router router,
+        Publisher publisher,
+        RetainedMessages retained,
+        Wills wills,
+        BrokerEvents events,
+        Authenticator authenticator,
+        InternalPrincipals internalPrincipals,
+        ConnectionRate connectionRate) {
 }

@@ -26,7 +26,7 @@ public class Wills implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Wills.class);
 
     private final Publisher publisher;
-    private final ConcurrentMap<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "will-delay");
         thread.setDaemon(true);
@@ -43,16 +43,29 @@ public class Wills implements DisposableBean {
             publish(will);
             return;
         }
-        pending.put(will.clientId(), timer.schedule(() -> {
-            pending.remove(will.clientId());
-            publish(will);
-        }, will.delay().toMillis(), TimeUnit.MILLISECONDS));
+        Pending waiting = new Pending(will);
+        pending.put(will.clientId(), waiting);
+        waiting.timer = timer.schedule(() -> {
+            if (pending.remove(will.clientId(), waiting)) {
+                publish(will);
+            }
+        }, will.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The client's session ended: a will still waiting for its delay goes out now (MQTT 5 3.1.3.2.2). */
+    public void sessionEnded(String clientId) {
+        Pending waiting = pending.remove(clientId);
+        if (waiting != null) {
+            cancel(waiting);
+            publish(waiting.will);
+        }
     }
 
     /** The client connected again: a will still waiting for its delay is not sent. */
     public void clientConnected(String clientId) {
-        ScheduledFuture<?> waiting = pending.remove(clientId);
-        if (waiting != null && waiting.cancel(false)) {
+        Pending waiting = pending.remove(clientId);
+        if (waiting != null) {
+            cancel(waiting);
             log.debug("Will of {} cancelled: the client is back within its delay", clientId);
         }
     }
@@ -61,6 +74,23 @@ public class Wills implements DisposableBean {
         publisher.publish(Message.of(will.clientId(), will.topic(), will.payload(), will.qos(), will.retain(),
                 will.properties(), System.currentTimeMillis()));
         log.debug("Published the will of {} to {}", will.clientId(), will.topic());
+    }
+
+    /** The timer may not be set yet; its task then finds the will gone and does nothing. */
+    private static void cancel(Pending waiting) {
+        ScheduledFuture<?> timer = waiting.timer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private static final class Pending {
+        final Will will;
+        volatile ScheduledFuture<?> timer;
+
+        Pending(Will will) {
+            this.will = will;
+        }
     }
 
     @Override

@@ -121,6 +121,7 @@ class WillMessagesIntegrationTest {
         MqttProperties willProperties = new MqttProperties();
         willProperties.setWillDelayInterval(1L);
         options.setWillMessageProperties(willProperties);
+        options.setSessionExpiryInterval(60L);
         gone.connect(options);
 
         gone.disconnectForcibly(0, 1000, false);
@@ -130,6 +131,25 @@ class WillMessagesIntegrationTest {
         assertThat(wills.poll(10, TimeUnit.SECONDS)).isEqualTo("after a while");
     }
 
+    /** MQTT 5 3.1.3.2.2: the will waits for its delay or the end of the session, whichever comes first. */
+    @Test
+    void aDelayedWillGoesOutWhenTheSessionEndsFirst() throws Exception {
+        BlockingQueue<String> wills = watch("wills/session-ended");
+        MqttClient gone = new MqttClient(uri(), "short-session-device", new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setWill("wills/session-ended", new MqttMessage("session over".getBytes(StandardCharsets.UTF_8)));
+        MqttProperties willProperties = new MqttProperties();
+        willProperties.setWillDelayInterval(3600L);
+        options.setWillMessageProperties(willProperties);
+        options.setSessionExpiryInterval(0L);
+        gone.connect(options);
+
+        gone.disconnectForcibly(0, 1000, false);
+        gone.close();
+
+        assertThat(wills.poll(10, TimeUnit.SECONDS)).isEqualTo("session over");
+    }
+
     private MqttClient delayedWillClient(String clientId, long delaySeconds) throws Exception {
         MqttClient client = new MqttClient(uri(), clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -137,6 +157,7 @@ class WillMessagesIntegrationTest {
         MqttProperties willProperties = new MqttProperties();
         willProperties.setWillDelayInterval(delaySeconds);
         options.setWillMessageProperties(willProperties);
+        options.setSessionExpiryInterval(60L);
         client.connect(options);
         return client;
     }
