@@ -6,6 +6,7 @@ import dev.ferrite.gateway.session.ConnectHandler;
 import dev.ferrite.gateway.session.SessionServices;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
@@ -16,6 +17,8 @@ final class MqttStages {
     }
 
     static void addTo(ChannelPipeline pipeline, GatewayProperties properties, SessionServices services) {
+        // Deliveries arrive as tasks from other event loops, each ending in a flush: many flushes become one syscall.
+        pipeline.addFirst(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(64, true));
         pipeline.addLast(PipelineNames.DECODER, new MqttDecoder((int) properties.maxPacketSize().toBytes()))
                 .addLast(PipelineNames.ENCODER, MqttEncoder.INSTANCE)
                 .addLast(PipelineNames.CONNECT_TIMEOUT,

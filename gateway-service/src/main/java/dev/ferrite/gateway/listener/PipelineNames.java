@@ -3,6 +3,8 @@ package dev.ferrite.gateway.listener;
 /** The named stages of an MQTT connection's pipeline, in order. */
 public final class PipelineNames {
 
+    /** First of all, whatever carries the bytes: merges flushes. */
+    public static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     public static final String DECODER = "mqtt-decoder";
     public static final String ENCODER = "mqtt-encoder";
     public static final String CONNECT_TIMEOUT = "connect-timeout";
