@@ -19,7 +19,9 @@ final class HttpCrlFetcher {
     private final long maxBytes;
 
     HttpCrlFetcher(Duration timeout, long maxBytes, SSLContext httpsContext) {
+        // HTTP/1.1: distribution points are small servers that an h2c upgrade attempt only confuses.
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (httpsContext != null) {

@@ -17,7 +17,9 @@ final class OcspHttp {
     private final int maxBytes;
 
     OcspHttp(Duration timeout, int maxBytes) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1: responders are small servers that an h2c upgrade attempt only confuses.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
     }
