@@ -165,17 +165,22 @@ public final class CrlCache {
         }
     }
 
-    /** The first of many concurrent handshakes fetches; the others wait on the entry and find it fetched. */
+    /**
+     * The first of many concurrent handshakes fetches; the others wait on the entry and find it
+     * fetched. Listeners are told after the entry's lock is released, so that they may read the cache.
+     */
     private void refreshIfNeverFetched(CrlEntry entry) {
-        synchronized (entry) {
-            if (entry.neverFetched()) {
-                refresh(entry);
-            }
+        CrlEntry.Revoked revoked = entry.refreshIfNeverFetched(clock.instant(), knownIssuers);
+        if (revoked != null) {
+            refreshed(entry, revoked);
         }
     }
 
     private void refresh(CrlEntry entry) {
-        CrlEntry.Revoked revoked = entry.refresh(clock.instant(), knownIssuers);
+        refreshed(entry, entry.refresh(clock.instant(), knownIssuers));
+    }
+
+    private void refreshed(CrlEntry entry, CrlEntry.Revoked revoked) {
         CrlSourceView view = entry.view(clock.instant());
         if (view.lastOutcome() == FetchOutcome.FAILED) {
             log.warn("CRL refresh failed: {}", view.lastError());

@@ -73,6 +73,11 @@ final class CrlEntry {
         return crl == null ? null : crl.getIssuerX500Principal();
     }
 
+    /** As {@link #refresh}, unless another thread fetched first; then null. */
+    synchronized Revoked refreshIfNeverFetched(Instant now, IssuerDirectory knownIssuer) {
+        return lastOutcome == FetchOutcome.NONE ? refresh(now, knownIssuer) : null;
+    }
+
     /**
      * Fetches the source and takes a new CRL into use if it may be.
      *

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -49,17 +50,17 @@ public record CertifiedKey(List<X509Certificate> chain, PrivateKey key) {
         return List.copyOf(names);
     }
 
-    private java.util.Optional<String> commonName() {
+    private Optional<String> commonName() {
         try {
             for (Rdn rdn : new LdapName(leaf().getSubjectX500Principal().getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return java.util.Optional.of(rdn.getValue().toString());
+                    return Optional.of(rdn.getValue().toString());
                 }
             }
         } catch (InvalidNameException e) {
             // No usable CN.
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class PemReloader<T> {
     private final ReloadListener listener;
 
     /**
-     * Loads at once: a problem here is a {@link PemFileException} for the caller to stop on.
+     * Loads at once: a problem here is a {@link PemFileException} for the caller to stop on, and
+     * validity warnings of this first load go to {@link ReloadListener#reloaded} like later ones.
      *
      * @param what names the material in reports ("listener ssl:default certificate")
      * @param loader reads and checks the files, throwing {@link PemFileException}

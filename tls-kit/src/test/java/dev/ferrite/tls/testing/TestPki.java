@@ -260,7 +260,7 @@ public final class TestPki {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(), nextSerial(),
-                    Date.from(notBefore), Date.from(notAfter), new org.bouncycastle.asn1.x500.X500Name(subject.toString()),
+                    Date.from(notBefore), Date.from(notAfter), subject,
                     keys.getPublic());
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
