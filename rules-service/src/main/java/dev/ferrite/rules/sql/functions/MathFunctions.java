@@ -26,7 +26,7 @@ final class MathFunctions {
         unary(table, "exp", Math::exp);
         unary(table, "log", Math::log);
         unary(table, "log10", Math::log10);
-        unary(table, "log2", x -> Math.log(x) / Math.log(2));
+        unary(table, "log2", MathFunctions::log2);
         unary(table, "sin", Math::sin);
         unary(table, "cos", Math::cos);
         unary(table, "tan", Math::tan);
@@ -52,6 +52,12 @@ final class MathFunctions {
 
     private static void unary(FunctionTable table, String name, DoubleUnaryOperator operation) {
         table.define(name, 1, (args, scope) -> Values.requireFinite(operation.applyAsDouble(Args.number(args, 0))));
+    }
+
+    /** Exact for powers of two, which Math.log(x) / Math.log(2) is not. */
+    private static double log2(double x) {
+        int exponent = Math.getExponent(x);
+        return x > 0 && x == Math.scalb(1.0, exponent) ? exponent : Math.log(x) / Math.log(2);
     }
 
     private static Object abs(Object[] args) {
