@@ -2,7 +2,7 @@ package dev.ferrite.rules.sql.eval;
 
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Json;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -51,7 +51,7 @@ public final class Scope {
         try {
             return Json.decode(text);
         } catch (Json.NotJsonException e) {
-            throw new RuleEvaluationException("the payload is not JSON (" + e.getMessage() + ")");
+            throw new EvaluationFailure("the payload is not JSON (" + e.getMessage() + ")");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.ferrite.rules.sql.functions;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleUnaryOperator;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Numbers;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -63,7 +63,7 @@ final class MathFunctions {
     private static Object abs(Object[] args) {
         if (args[0] instanceof Long number) {
             if (number == Long.MIN_VALUE) {
-                throw new RuleEvaluationException("integer overflow in abs(" + number + ")");
+                throw new EvaluationFailure("integer overflow in abs(" + number + ")");
             }
             return Math.abs(number);
         }
@@ -84,7 +84,7 @@ final class MathFunctions {
 
     private static double fmod(double dividend, double divisor) {
         if (divisor == 0) {
-            throw new RuleEvaluationException("division by zero");
+            throw new EvaluationFailure("division by zero");
         }
         return dividend % divisor;
     }
@@ -94,7 +94,7 @@ final class MathFunctions {
             if (value == 0) {
                 return 0;
             }
-            throw new RuleEvaluationException("integer overflow in bitsl(" + value + ", " + bits + ")");
+            throw new EvaluationFailure("integer overflow in bitsl(" + value + ", " + bits + ")");
         }
         return bits < 0 ? value >> Math.min(-bits, 63) : value << bits;
     }
