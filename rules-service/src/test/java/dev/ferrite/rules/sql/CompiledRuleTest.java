@@ -110,6 +110,15 @@ class CompiledRuleTest {
     }
 
     @Test
+    void sqlNestedBeyondReasonIsACompileErrorNotAnError() {
+        String deep = "SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000) + " AS x FROM \"t/#\"";
+
+        assertThatThrownBy(() -> RuleSql.compile(deep))
+                .isInstanceOf(RuleSqlException.class)
+                .hasMessageContaining("nests too deeply");
+    }
+
+    @Test
     void compileErrorsCarryTheirPosition() {
         assertThatThrownBy(() -> RuleSql.compile("SELECT\n  clientid,\n  nope(1)\nFROM \"t/#\""))
                 .isInstanceOfSatisfying(RuleSqlException.class, error -> {
