@@ -18,6 +18,7 @@ public final class Scope {
     private boolean payloadDecoded;
     private Map<String, Object> row;
     private Map<String, Object> bindings;
+    private String itemName;
     private Object item;
 
     public Scope(Map<String, Object> context) {
@@ -75,7 +76,13 @@ public final class Scope {
         return item;
     }
 
-    public void item(Object item) {
+    public String itemName() {
+        return itemName;
+    }
+
+    /** The FOREACH element being handled, and the name it goes by. */
+    public void item(String name, Object item) {
+        this.itemName = name;
         this.item = item;
     }
 }
