@@ -19,8 +19,10 @@ final class MqttStages {
     static void addTo(ChannelPipeline pipeline, GatewayProperties properties, SessionServices services) {
         // Deliveries arrive as tasks from other event loops, each ending in a flush: many flushes become one syscall.
         pipeline.addFirst(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(64, true));
-        pipeline.addLast(PipelineNames.DECODER, new MqttDecoder((int) properties.maxPacketSize().toBytes()))
+        pipeline.addLast(PipelineNames.BYTE_COUNTER, services.traffic().byteCounter())
+                .addLast(PipelineNames.DECODER, new MqttDecoder((int) properties.maxPacketSize().toBytes()))
                 .addLast(PipelineNames.ENCODER, MqttEncoder.INSTANCE)
+                .addLast(PipelineNames.PACKET_COUNTER, services.traffic().packetCounter())
                 .addLast(PipelineNames.CONNECT_TIMEOUT,
                         new ReadTimeoutHandler(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(PipelineNames.CONNECT, new ConnectHandler(services));

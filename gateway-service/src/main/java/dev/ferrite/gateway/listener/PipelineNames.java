@@ -5,8 +5,12 @@ public final class PipelineNames {
 
     /** First of all, whatever carries the bytes: merges flushes. */
     public static final String FLUSH_CONSOLIDATION = "flush-consolidation";
+    /** Counts the connection's MQTT bytes ({@code traffic} package). */
+    public static final String BYTE_COUNTER = "byte-counter";
     public static final String DECODER = "mqtt-decoder";
     public static final String ENCODER = "mqtt-encoder";
+    /** Counts packets by type ({@code traffic} package). */
+    public static final String PACKET_COUNTER = "packet-counter";
     public static final String CONNECT_TIMEOUT = "connect-timeout";
     /** Added once CONNECT is accepted, when the client asked for a keep alive. */
     public static final String KEEP_ALIVE = "keep-alive";

@@ -8,6 +8,7 @@ import dev.ferrite.gateway.publish.Publisher;
 import dev.ferrite.gateway.retained.RetainedMessages;
 import dev.ferrite.gateway.routing.Router;
 import dev.ferrite.gateway.routing.SubscriptionIndex;
+import dev.ferrite.gateway.traffic.TrafficCounters;
 import dev.ferrite.gateway.will.Wills;
 
 import org.springframework.stereotype.Component;
@@ -27,5 +28,6 @@ public record SessionServices(
         BrokerEvents events,
         Authenticator authenticator,
         InternalPrincipals internalPrincipals,
-        ConnectionRate connectionRate) {
+        ConnectionRate connectionRate,
+        TrafficCounters traffic) {
 }
