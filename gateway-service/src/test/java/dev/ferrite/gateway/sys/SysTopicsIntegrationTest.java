@@ -3,6 +3,7 @@ package dev.ferrite.gateway.sys;
 import static dev.ferrite.gateway.testing.MqttClients.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,6 +65,17 @@ class SysTopicsIntegrationTest {
         assertThat(Long.parseLong(retained.get(PREFIX + "uptime").payload())).isNotNegative();
         assertThat(OffsetDateTime.parse(retained.get(PREFIX + "datetime").payload())).isNotNull();
         assertThat(Long.parseLong(retained.get(PREFIX + "stats/connections/count").payload())).isNotNegative();
+    }
+
+    @Test
+    void mosquittoSubSeesTheRetainedVersion() throws Exception {
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(listener.tcpPort()),
+                "-t", PREFIX + "sysdescr", "-C", "1", "-W", "20", "-v", "-V", "mqttv311").redirectErrorStream(true).start();
+
+        assertThat(sub.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+                .isEqualTo(PREFIX + "sysdescr " + SysMessages.DESCRIPTION);
+        assertThat(sub.exitValue()).isZero();
     }
 
     @Test
