@@ -58,17 +58,36 @@ public class BrokerEvents implements BrokerListener {
 
     @Override
     public void messagePublished(Message message) {
-        each(listener -> listener.messagePublished(message));
+        for (BrokerListener listener : listeners()) {
+            try {
+                listener.messagePublished(message);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
     }
 
     @Override
     public void messageDelivered(ClientInfo receiver, Message message, int qos) {
-        each(listener -> listener.messageDelivered(receiver, message, qos));
+        // The per-message hooks loop by hand: a capturing lambda per call would allocate on the hot path.
+        for (BrokerListener listener : listeners()) {
+            try {
+                listener.messageDelivered(receiver, message, qos);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
     }
 
     @Override
-    public void messageAcked(ClientInfo receiver, Message message) {
-        each(listener -> listener.messageAcked(receiver, message));
+    public void messageAcked(ClientInfo receiver, Message message, int qos) {
+        for (BrokerListener listener : listeners()) {
+            try {
+                listener.messageAcked(receiver, message, qos);
+            } catch (RuntimeException e) {
+                failed(listener, e);
+            }
+        }
     }
 
     @Override
@@ -86,9 +105,13 @@ public class BrokerEvents implements BrokerListener {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
-                log.warn("Broker listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
+                failed(listener, e);
             }
         }
+    }
+
+    private static void failed(BrokerListener listener, RuntimeException e) {
+        log.warn("Broker listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
     }
 
     /** Resolved on first use: listeners may themselves need the broker, which needs this. */

@@ -44,7 +44,7 @@ public interface BrokerListener {
     }
 
     /** A subscriber acknowledged a QoS 1 or 2 delivery (PUBACK, or PUBREC for QoS 2, as EMQX counts it). */
-    default void messageAcked(ClientInfo receiver, Message message) {
+    default void messageAcked(ClientInfo receiver, Message message, int qos) {
     }
 
     /** A message reached nobody. @param reason {@code no_subscribers}, {@code not_authorized}, ... */

@@ -89,11 +89,11 @@ public class EventTopics implements BrokerListener {
     }
 
     @Override
-    public void messageAcked(ClientInfo receiver, Message message) {
+    public void messageAcked(ClientInfo receiver, Message message, int qos) {
         if (!SystemTopics.isSystem(message.topic()) && demand.isWanted(EventTopic.MESSAGE_ACKED)) {
             long now = System.currentTimeMillis();
             publish(EventTopic.MESSAGE_ACKED, json.delivery(EventTopic.MESSAGE_ACKED, receiver.clientId(), receiver,
-                    message, message.qos(), null, now), now);
+                    message, qos, null, now), now);
         }
     }
 

@@ -101,7 +101,7 @@ public class BrokerMetrics implements BrokerListener {
     }
 
     @Override
-    public void messageAcked(ClientInfo receiver, Message message) {
+    public void messageAcked(ClientInfo receiver, Message message, int qos) {
         acked.increment();
     }
 

@@ -71,6 +71,9 @@ public class ConnectHandler extends ChannelInboundHandlerAdapter {
     private void rejectUnreadable(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof MqttUnacceptableProtocolVersionException) {
             log.debug("Refused {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            InetSocketAddress peer = remote(ctx);
+            services.events().connectRefused(null, null, peer == null ? null : peer.getAddress().getHostAddress(),
+                    ConnAcks.UNSUPPORTED_PROTOCOL_VERSION);
             ConnAcks.refuse(ctx.channel(), false, ConnAcks.UNSUPPORTED_PROTOCOL_VERSION, null);
         } else {
             log.debug("Closing {}: unreadable CONNECT: {}", ctx.channel().remoteAddress(), cause.toString());

@@ -200,7 +200,7 @@ final class DeliveryFlow {
     private void acked(Inflight.Entry entry) {
         Connection connection = session.connection();
         if (connection != null) {
-            services.events().messageAcked(connection.client, entry.delivery.message());
+            services.events().messageAcked(connection.client, entry.delivery.message(), entry.delivery.qos());
         }
     }
 
