@@ -1,5 +1,7 @@
 package dev.ferrite.rules.sql;
 
+import dev.ferrite.rules.sql.compile.RuleCompiler;
+
 /** Compiles EMQX rule SQL. */
 public final class RuleSql {
 
@@ -11,6 +13,6 @@ public final class RuleSql {
      *         function, calls one with the wrong number of arguments, or names an invalid topic filter
      */
     public static CompiledRule compile(String sql) {
-        throw new UnsupportedOperationException("rule SQL is being built (issue 7)");
+        return RuleCompiler.compile(sql);
     }
 }
