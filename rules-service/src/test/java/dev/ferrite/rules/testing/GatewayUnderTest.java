@@ -20,14 +20,23 @@ public final class GatewayUnderTest implements AutoCloseable {
         this.context = context;
     }
 
+    /** The token the gateway under test and the rules-service under test share. */
+    public static final String INTERNAL_TOKEN = "test-internal-token-0123456789";
+
     public static GatewayUnderTest start() {
+        return start(0);
+    }
+
+    /** @param mqttPort 0 for a free one; a fixed one lets a test restart the gateway where clients expect it */
+    public static GatewayUnderTest start(int mqttPort) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayServiceApplication.class)
                 .initializers(app -> app.getBeanFactory().registerSingleton("testApiKeys",
                         (ApiKeyVerifier) TestApiKeys.verifier()))
                 .run("--spring.config.name=ferrite-gateway-under-test",
                         "--spring.application.name=gateway-service",
                         "--server.port=0",
-                        "--ferrite.gateway.tcp.port=0",
+                        "--ferrite.gateway.tcp.port=" + mqttPort,
+                        "--ferrite.internal-token=" + INTERNAL_TOKEN,
                         "--ferrite.gateway.ws.port=0",
                         "--spring.autoconfigure.exclude="
                                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"

@@ -42,7 +42,7 @@ public final class RulesServiceUnderTest implements AutoCloseable {
                 "--ferrite.data-dir=" + dataDir,
                 "--ferrite.rules.gateway.port=" + gatewayPort,
                 "--ferrite.rules.gateway.reconnect-interval=200ms",
-                "--ferrite.internal-token=test-internal-token-0123456789"));
+                "--ferrite.internal-token=" + GatewayUnderTest.INTERNAL_TOKEN));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RulesServiceApplication.class)
                 .initializers(app -> app.getBeanFactory().registerSingleton("testApiKeys",
