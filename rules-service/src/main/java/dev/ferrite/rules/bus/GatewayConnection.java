@@ -61,6 +61,7 @@ public class GatewayConnection implements BusPublisher, SmartLifecycle, MqttCall
     private volatile boolean running;
     private volatile boolean connected;
     private boolean outageLogged;
+    private volatile MqttException lastFailure;
 
     public GatewayConnection(RulesProperties properties, InternalToken token, NodeName node, BusListener listener) {
         this.properties = properties.gateway();
@@ -130,6 +131,11 @@ public class GatewayConnection implements BusPublisher, SmartLifecycle, MqttCall
         return connected;
     }
 
+    /** Why the last connection attempt failed (its MQTT reason code says whether the gateway refused it), or null. */
+    public MqttException lastFailure() {
+        return lastFailure;
+    }
+
     public String clientId() {
         return clientId;
     }
@@ -160,6 +166,7 @@ public class GatewayConnection implements BusPublisher, SmartLifecycle, MqttCall
         try {
             client.connect(options()).waitForCompletion(properties.requestTimeout().toMillis());
         } catch (MqttException e) {
+            lastFailure = e;
             if (!outageLogged) {
                 log.warn("Cannot connect to the gateway at {}: {}; retrying every {}", properties.serverUri(), e.toString(),
                         properties.reconnectInterval());
@@ -169,6 +176,7 @@ public class GatewayConnection implements BusPublisher, SmartLifecycle, MqttCall
             return;
         }
         outageLogged = false;
+        lastFailure = null;
         acks.newConnection();
         connected = true;
         log.info("Connected to the gateway at {} as {}", properties.serverUri(), clientId);

@@ -19,6 +19,10 @@ public class GatewayHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return connection.isConnected() ? Health.up().build() : Health.down().build();
+        if (connection.isConnected()) {
+            return Health.up().build();
+        }
+        Exception failure = connection.lastFailure();
+        return failure == null ? Health.down().build() : Health.down(failure).build();
     }
 }
