@@ -47,7 +47,7 @@ class RulesReplicasEndToEndTest {
     @BeforeAll
     void start() throws SQLException {
         mqttPort = freePort();
-        schema = PostgresSchema.migrated();
+        schema = PostgresSchema.migrated("classpath:db/rules-service");
         gateway = GatewayUnderTest.start(mqttPort);
         replicaA = replica();
         replicaB = replica();

@@ -21,7 +21,7 @@ class RuleRepositoryH2Test extends RuleRepositoryContract {
     void migrate() {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
                 "jdbc:h2:file:" + dataDir.resolve("rules") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/rules-service").load().migrate();
         repository = new RuleRepository(JdbcClient.create(dataSource));
     }
 

@@ -20,7 +20,7 @@ class RuleRepositoryPostgresTest extends RuleRepositoryContract {
 
     @BeforeAll
     static void migrate() throws SQLException {
-        schema = PostgresSchema.migrated();
+        schema = PostgresSchema.migrated("classpath:db/rules-service");
         repository = new RuleRepository(schema.jdbc());
     }
 
