@@ -10,4 +10,12 @@ public class RuleEvaluationException extends RuntimeException {
     public RuleEvaluationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * For failures whose message says everything: without a stack trace, a flood of bad inputs
+     * costs little more than good ones.
+     */
+    protected RuleEvaluationException(String message, Throwable cause, boolean writableStackTrace) {
+        super(message, cause, true, writableStackTrace);
+    }
 }

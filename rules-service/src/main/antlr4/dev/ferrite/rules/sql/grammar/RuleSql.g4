@@ -71,10 +71,15 @@ expr
 primary
     : literal                                                              # literalExpr
     | CASE subject=expr? whenClause+ (ELSE otherwise=expr)? END            # caseExpr
-    | IDENTIFIER '(' (expr (',' expr)*)? ')'                               # call
+    | functionName '(' (expr (',' expr)*)? ')'                             # call
     | IDENTIFIER                                                           # name
     | '(' expr ')'                                                         # parenthesized
     | '[' (expr (',' expr)*)? ']'                                          # listLiteral
+    ;
+
+/* null() is a function too, though null alone is the literal. */
+functionName
+    : IDENTIFIER | NULL
     ;
 
 whenClause

@@ -168,7 +168,7 @@ final class ExpressionCompiler extends RuleSqlBaseVisitor<Evaluator> {
 
     @Override
     public Evaluator visitCall(RuleSqlParser.CallContext ctx) {
-        Token name = ctx.IDENTIFIER().getSymbol();
+        Token name = ctx.functionName().start;
         FunctionSpec function = BuiltInFunctions.find(name.getText()).orElseThrow(() -> new RuleSqlException(
                 "unknown function " + name.getText() + "()", name.getLine(), name.getCharPositionInLine() + 1));
         int arity = ctx.expr().size();

@@ -37,7 +37,11 @@ public final class RuleCompiler {
         if (sql == null || sql.isBlank()) {
             throw new RuleSqlException("the SQL is empty", 1, 1);
         }
-        return new RuleCompiler(sql).statement(parse(sql));
+        try {
+            return new RuleCompiler(sql).statement(parse(sql));
+        } catch (StackOverflowError tooDeep) {
+            throw new RuleSqlException("the SQL nests too deeply", 1, 1);
+        }
     }
 
     private static RuleSqlParser.StatementContext parse(String sql) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Json;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -43,7 +43,7 @@ public final class Access {
         @Override
         public Object evaluate(Scope scope) {
             if (!(structure(target.evaluate(scope)) instanceof List<?> list)) {
-                throw new RuleEvaluationException("a range [from..to] needs an array");
+                throw new EvaluationFailure("a range [from..to] needs an array");
             }
             int size = list.size();
             int start = position(from.evaluate(scope), size);
@@ -57,7 +57,7 @@ public final class Access {
 
         private static int position(Object bound, int size) {
             if (!(bound instanceof Long number) || number == 0) {
-                throw new RuleEvaluationException("a range bound must be a non-zero integer, not " + Values.describe(bound));
+                throw new EvaluationFailure("a range bound must be a non-zero integer, not " + Values.describe(bound));
             }
             long position = number > 0 ? number : size + number + 1;
             return (int) Math.max(Math.min(position, Integer.MAX_VALUE), Integer.MIN_VALUE);

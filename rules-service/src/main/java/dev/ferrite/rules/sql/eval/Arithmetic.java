@@ -1,6 +1,6 @@
 package dev.ferrite.rules.sql.eval;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Values;
 
 /**
@@ -39,14 +39,14 @@ public record Arithmetic(Operator operator, Evaluator left, Evaluator right) imp
             return Values.text(a) + Values.text(b);
         }
         if (!Values.isNumber(a) || !Values.isNumber(b)) {
-            throw new RuleEvaluationException("cannot compute " + Values.describe(a) + " " + operator.symbol
+            throw new EvaluationFailure("cannot compute " + Values.describe(a) + " " + operator.symbol
                     + " " + Values.describe(b) + ": numbers expected");
         }
         if (a instanceof Long x && b instanceof Long y) {
             return integers(operator, x, y);
         }
         if (operator == Operator.DIV || operator == Operator.MOD) {
-            throw new RuleEvaluationException("'" + operator.symbol + "' takes integers, not "
+            throw new EvaluationFailure("'" + operator.symbol + "' takes integers, not "
                     + Values.describe(a) + " and " + Values.describe(b));
         }
         double x = ((Number) a).doubleValue();
@@ -70,7 +70,7 @@ public record Arithmetic(Operator operator, Evaluator left, Evaluator right) imp
                 case MOD -> x % nonZero(y);
             };
         } catch (ArithmeticException overflow) {
-            throw new RuleEvaluationException("integer overflow in " + x + " " + operator.symbol + " " + y);
+            throw new EvaluationFailure("integer overflow in " + x + " " + operator.symbol + " " + y);
         }
     }
 
@@ -80,14 +80,14 @@ public record Arithmetic(Operator operator, Evaluator left, Evaluator right) imp
 
     private static long nonZero(long divisor) {
         if (divisor == 0) {
-            throw new RuleEvaluationException("division by zero");
+            throw new EvaluationFailure("division by zero");
         }
         return divisor;
     }
 
     private static double nonZero(double divisor) {
         if (divisor == 0) {
-            throw new RuleEvaluationException("division by zero");
+            throw new EvaluationFailure("division by zero");
         }
         return divisor;
     }
@@ -102,14 +102,14 @@ public record Arithmetic(Operator operator, Evaluator left, Evaluator right) imp
         public static Object negate(Object value) {
             if (value instanceof Long number) {
                 if (number == Long.MIN_VALUE) {
-                    throw new RuleEvaluationException("integer overflow in -" + number);
+                    throw new EvaluationFailure("integer overflow in -" + number);
                 }
                 return -number;
             }
             if (value instanceof Double number) {
                 return -number;
             }
-            throw new RuleEvaluationException("cannot negate " + Values.describe(value) + ": a number expected");
+            throw new EvaluationFailure("cannot negate " + Values.describe(value) + ": a number expected");
         }
     }
 }

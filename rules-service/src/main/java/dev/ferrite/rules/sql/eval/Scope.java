@@ -2,7 +2,7 @@ package dev.ferrite.rules.sql.eval;
 
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Json;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -18,6 +18,7 @@ public final class Scope {
     private boolean payloadDecoded;
     private Map<String, Object> row;
     private Map<String, Object> bindings;
+    private String itemName;
     private Object item;
 
     public Scope(Map<String, Object> context) {
@@ -51,7 +52,7 @@ public final class Scope {
         try {
             return Json.decode(text);
         } catch (Json.NotJsonException e) {
-            throw new RuleEvaluationException("the payload is not JSON (" + e.getMessage() + ")");
+            throw new EvaluationFailure("the payload is not JSON (" + e.getMessage() + ")");
         }
     }
 
@@ -75,7 +76,13 @@ public final class Scope {
         return item;
     }
 
-    public void item(Object item) {
+    public String itemName() {
+        return itemName;
+    }
+
+    /** The FOREACH element being handled, and the name it goes by. */
+    public void item(String name, Object item) {
+        this.itemName = name;
         this.item = item;
     }
 }

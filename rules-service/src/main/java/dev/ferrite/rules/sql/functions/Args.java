@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Values;
 
 /** Reading a function's arguments as the types it takes; a wrong type fails the rule with a clear message. */
@@ -37,7 +38,7 @@ final class Args {
     static int smallInteger(Object[] args, int index) {
         long number = integer(args, index);
         if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-            throw new RuleEvaluationException("argument " + (index + 1) + " is out of range: " + number);
+            throw new EvaluationFailure("argument " + (index + 1) + " is out of range: " + number);
         }
         return (int) number;
     }
@@ -71,12 +72,12 @@ final class Args {
                 return value;
             }
         }
-        throw new RuleEvaluationException("argument " + (index + 1) + " must be one of "
+        throw new EvaluationFailure("argument " + (index + 1) + " must be one of "
                 + String.join(", ", allowed) + ", not " + Values.describe(value));
     }
 
     static RuleEvaluationException wrongType(Object[] args, int index, String expected) {
-        return new RuleEvaluationException("argument " + (index + 1) + " must be " + expected + ", not "
+        return new EvaluationFailure("argument " + (index + 1) + " must be " + expected + ", not "
                 + Values.typeOf(args[index]) + " " + Values.describe(args[index]));
     }
 }

@@ -3,7 +3,7 @@ package dev.ferrite.rules.sql.functions;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.TermOrder;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -26,7 +26,7 @@ final class ArrayFunctions {
 
     private static Object nth(long position, List<?> list) {
         if (position < 1 || position > list.size()) {
-            throw new RuleEvaluationException("no element " + position + " in an array of " + list.size());
+            throw new EvaluationFailure("no element " + position + " in an array of " + list.size());
         }
         return Values.normalize(list.get((int) position - 1));
     }
@@ -34,7 +34,7 @@ final class ArrayFunctions {
     /** The elements from position {@code start} (from 1), at most {@code length} of them. */
     private static List<Object> sublist(long start, long length, List<?> list) {
         if (start < 1 || start > list.size() + 1L || length < 0) {
-            throw new RuleEvaluationException("sublist from " + start + " of " + length + " is outside an array of " + list.size());
+            throw new EvaluationFailure("sublist from " + start + " of " + length + " is outside an array of " + list.size());
         }
         int from = (int) start - 1;
         int to = (int) Math.min(list.size(), from + length);

@@ -3,10 +3,10 @@ package dev.ferrite.rules.sql.functions;
 import java.util.List;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
 import dev.ferrite.rules.sql.eval.Access;
 import dev.ferrite.rules.sql.eval.Scope;
 import dev.ferrite.rules.sql.topic.TopicFilters;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.TermOrder;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -48,7 +48,7 @@ final class ContextFunctions {
         }
         String[] levels = topic.split("/", -1);
         if (n < 1 || n > levels.length) {
-            throw new RuleEvaluationException("the topic " + topic + " has no level " + n);
+            throw new EvaluationFailure("the topic " + topic + " has no level " + n);
         }
         return levels[(int) n - 1];
     }

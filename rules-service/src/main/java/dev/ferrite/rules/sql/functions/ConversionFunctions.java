@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Json;
 import dev.ferrite.rules.sql.value.Numbers;
 import dev.ferrite.rules.sql.value.Values;
@@ -37,7 +37,7 @@ final class ConversionFunctions {
         if ("false".equals(value) || value instanceof Number number && number.doubleValue() == 0) {
             return false;
         }
-        throw new RuleEvaluationException("cannot convert " + Values.describe(value) + " to a boolean");
+        throw new EvaluationFailure("cannot convert " + Values.describe(value) + " to a boolean");
     }
 
     /** int: floats round down, strings are read as numbers, true is 1 and false 0. */
@@ -54,7 +54,7 @@ final class ConversionFunctions {
         if (value instanceof String text && Numbers.parseOrNull(text) instanceof Number number) {
             return integer(number);
         }
-        throw new RuleEvaluationException("cannot convert " + Values.describe(value) + " to an integer");
+        throw new EvaluationFailure("cannot convert " + Values.describe(value) + " to an integer");
     }
 
     private static Object floating(Object value) {
@@ -64,7 +64,7 @@ final class ConversionFunctions {
         if (value instanceof String text && Numbers.parseOrNull(text) instanceof Number number) {
             return number.doubleValue();
         }
-        throw new RuleEvaluationException("cannot convert " + Values.describe(value) + " to a float");
+        throw new EvaluationFailure("cannot convert " + Values.describe(value) + " to a float");
     }
 
     /** float(x, decimals): x as a float rounded to that many decimals. */
@@ -76,7 +76,7 @@ final class ConversionFunctions {
     private static int decimals(Object[] args, int index) {
         long decimals = Args.integer(args, index);
         if (decimals < 0 || decimals > 253) {
-            throw new RuleEvaluationException("decimals must be between 0 and 253, not " + decimals);
+            throw new EvaluationFailure("decimals must be between 0 and 253, not " + decimals);
         }
         return (int) decimals;
     }
@@ -91,7 +91,7 @@ final class ConversionFunctions {
             try {
                 decoded = Json.decode(text);
             } catch (Json.NotJsonException e) {
-                throw new RuleEvaluationException("cannot convert " + Values.describe(value) + " to a map: not JSON");
+                throw new EvaluationFailure("cannot convert " + Values.describe(value) + " to a map: not JSON");
             }
             if (decoded instanceof Map) {
                 return decoded;
@@ -101,12 +101,12 @@ final class ConversionFunctions {
             Map<String, Object> map = new LinkedHashMap<>();
             for (Object pair : pairs) {
                 if (!(pair instanceof List<?> entry) || entry.size() != 2) {
-                    throw new RuleEvaluationException("map() takes an array of [key, value] pairs");
+                    throw new EvaluationFailure("map() takes an array of [key, value] pairs");
                 }
                 map.put(Values.text(Values.normalize(entry.get(0))), Values.normalize(entry.get(1)));
             }
             return map;
         }
-        throw new RuleEvaluationException("cannot convert " + Values.describe(value) + " to a map");
+        throw new EvaluationFailure("cannot convert " + Values.describe(value) + " to a map");
     }
 }

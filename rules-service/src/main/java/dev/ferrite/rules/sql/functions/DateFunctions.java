@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Values;
 
 /**
@@ -51,7 +51,7 @@ final class DateFunctions {
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw new RuleEvaluationException("not an RFC 3339 time: " + Values.describe(text));
+            throw new EvaluationFailure("not an RFC 3339 time: " + Values.describe(text));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Values;
 
 /**
@@ -109,7 +110,7 @@ final class DatePattern {
             return LocalDateTime.of(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6])
                     .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
         } catch (DateTimeException e) {
-            throw new RuleEvaluationException("not a valid date: " + Values.describe(text) + " (" + e.getMessage() + ")");
+            throw new EvaluationFailure("not a valid date: " + Values.describe(text) + " (" + e.getMessage() + ")");
         }
     }
 
@@ -134,7 +135,7 @@ final class DatePattern {
         } catch (DateTimeException | ArithmeticException e) {
             // reported below
         }
-        throw new RuleEvaluationException("not a time offset: " + Values.describe(spec));
+        throw new EvaluationFailure("not a time offset: " + Values.describe(spec));
     }
 
     private static String directiveAt(String pattern, int i) {
@@ -184,6 +185,6 @@ final class DatePattern {
     }
 
     private static RuleEvaluationException mismatch(String pattern, String text) {
-        return new RuleEvaluationException("the date " + Values.describe(text) + " does not fit the format " + pattern);
+        return new EvaluationFailure("the date " + Values.describe(text) + " does not fit the format " + pattern);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Json;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -34,7 +34,7 @@ final class EncodingFunctions {
         try {
             return Json.decode(text);
         } catch (Json.NotJsonException e) {
-            throw new RuleEvaluationException("not JSON: " + Values.describe(text) + " (" + e.getMessage() + ")");
+            throw new EvaluationFailure("not JSON: " + Values.describe(text) + " (" + e.getMessage() + ")");
         }
     }
 
@@ -55,7 +55,7 @@ final class EncodingFunctions {
         try {
             return (options.contains("urlsafe") ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(data);
         } catch (IllegalArgumentException e) {
-            throw new RuleEvaluationException("not base64: " + Values.describe(data));
+            throw new EvaluationFailure("not base64: " + Values.describe(data));
         }
     }
 
@@ -63,7 +63,7 @@ final class EncodingFunctions {
         try {
             return HexFormat.of().parseHex(hex.length() % 2 == 1 ? "0" + hex : hex);
         } catch (IllegalArgumentException e) {
-            throw new RuleEvaluationException("not a hex string: " + Values.describe(hex));
+            throw new EvaluationFailure("not a hex string: " + Values.describe(hex));
         }
     }
 

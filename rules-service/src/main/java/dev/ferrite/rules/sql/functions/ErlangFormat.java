@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Values;
 
 /**
@@ -51,7 +51,7 @@ final class ErlangFormat {
                 i++;
             }
             if (i >= format.length()) {
-                throw new RuleEvaluationException("the format ends inside a ~ directive");
+                throw new EvaluationFailure("the format ends inside a ~ directive");
             }
             char control = format.charAt(i++);
             String piece;
@@ -60,7 +60,7 @@ final class ErlangFormat {
                 case 'n' -> piece = "\n";
                 default -> {
                     if (next >= arguments.size()) {
-                        throw new RuleEvaluationException("the format wants more arguments than the " + arguments.size() + " given");
+                        throw new EvaluationFailure("the format wants more arguments than the " + arguments.size() + " given");
                     }
                     piece = directive(control, precision, Values.normalize(arguments.get(next++)));
                 }
@@ -68,7 +68,7 @@ final class ErlangFormat {
             out.append(aligned(piece, width, left));
         }
         if (next != arguments.size()) {
-            throw new RuleEvaluationException("the format uses " + next + " of the " + arguments.size() + " arguments given");
+            throw new EvaluationFailure("the format uses " + next + " of the " + arguments.size() + " arguments given");
         }
         return out.toString();
     }
@@ -83,7 +83,7 @@ final class ErlangFormat {
             case 'f' -> fixed(value, precision < 0 ? 6 : precision);
             case 'e' -> String.format(Locale.ROOT, "%." + (precision < 0 ? 5 : Math.max(precision - 1, 0)) + "e", floatOf(value));
             case 'g' -> Double.toString(floatOf(value));
-            default -> throw new RuleEvaluationException("unknown format directive ~" + control);
+            default -> throw new EvaluationFailure("unknown format directive ~" + control);
         };
     }
 
@@ -100,14 +100,14 @@ final class ErlangFormat {
         if (value instanceof Long number) {
             return number;
         }
-        throw new RuleEvaluationException("an integer is needed for this directive, not " + Values.describe(value));
+        throw new EvaluationFailure("an integer is needed for this directive, not " + Values.describe(value));
     }
 
     private static double floatOf(Object value) {
         if (value instanceof Double number) {
             return Values.requireFinite(number);
         }
-        throw new RuleEvaluationException("a float is needed for this directive, not " + Values.describe(value));
+        throw new EvaluationFailure("a float is needed for this directive, not " + Values.describe(value));
     }
 
     private static String aligned(String piece, int width, boolean left) {

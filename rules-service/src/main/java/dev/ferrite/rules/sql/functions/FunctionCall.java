@@ -3,6 +3,7 @@ package dev.ferrite.rules.sql.functions;
 import dev.ferrite.rules.sql.RuleEvaluationException;
 import dev.ferrite.rules.sql.eval.Evaluator;
 import dev.ferrite.rules.sql.eval.Scope;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 
 /** A call of a built-in function, its name and arity checked when the rule was compiled. */
 public record FunctionCall(FunctionSpec function, Evaluator[] arguments) implements Evaluator {
@@ -21,9 +22,9 @@ public record FunctionCall(FunctionSpec function, Evaluator[] arguments) impleme
         try {
             return function.body().apply(values, scope);
         } catch (RuleEvaluationException e) {
-            throw new RuleEvaluationException(function.name() + "(): " + e.getMessage(), e);
+            throw new EvaluationFailure(function.name() + "(): " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new RuleEvaluationException(function.name() + "(): " + e, e);
+            throw new EvaluationFailure(function.name() + "(): " + e, e);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 
 /** Digests of a string's UTF-8 bytes, as lowercase hex: md5, sha, sha256, and hash(algorithm, data). */
 final class HashFunctions {
@@ -28,13 +28,13 @@ final class HashFunctions {
     private static String digest(String algorithm, String data) {
         String javaName = ALGORITHMS.get(algorithm);
         if (javaName == null) {
-            throw new RuleEvaluationException("unknown hash algorithm " + algorithm + "; known: " + ALGORITHMS.keySet());
+            throw new EvaluationFailure("unknown hash algorithm " + algorithm + "; known: " + ALGORITHMS.keySet());
         }
         try {
             byte[] digest = MessageDigest.getInstance(javaName).digest(data.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
-            throw new RuleEvaluationException("hash algorithm " + algorithm + " is not available", e);
+            throw new EvaluationFailure("hash algorithm " + algorithm + " is not available", e);
         }
     }
 }

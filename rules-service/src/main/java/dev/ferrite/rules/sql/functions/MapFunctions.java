@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
 import dev.ferrite.rules.sql.eval.Access;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Json;
 import dev.ferrite.rules.sql.value.Paths;
 import dev.ferrite.rules.sql.value.Values;
@@ -54,7 +54,7 @@ final class MapFunctions {
 
     private static String key(Object key) {
         if (key == null) {
-            throw new RuleEvaluationException("a map key cannot be undefined");
+            throw new EvaluationFailure("a map key cannot be undefined");
         }
         return Values.text(key);
     }
@@ -72,7 +72,7 @@ final class MapFunctions {
                 // reported below
             }
         }
-        throw new RuleEvaluationException("a map is needed, not " + Values.typeOf(value) + " " + Values.describe(value));
+        throw new EvaluationFailure("a map is needed, not " + Values.typeOf(value) + " " + Values.describe(value));
     }
 
     private static List<Object> values(Map<?, ?> map) {

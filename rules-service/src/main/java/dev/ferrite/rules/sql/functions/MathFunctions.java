@@ -3,7 +3,7 @@ package dev.ferrite.rules.sql.functions;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleUnaryOperator;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Numbers;
 import dev.ferrite.rules.sql.value.Values;
 
@@ -26,7 +26,7 @@ final class MathFunctions {
         unary(table, "exp", Math::exp);
         unary(table, "log", Math::log);
         unary(table, "log10", Math::log10);
-        unary(table, "log2", x -> Math.log(x) / Math.log(2));
+        unary(table, "log2", MathFunctions::log2);
         unary(table, "sin", Math::sin);
         unary(table, "cos", Math::cos);
         unary(table, "tan", Math::tan);
@@ -54,10 +54,16 @@ final class MathFunctions {
         table.define(name, 1, (args, scope) -> Values.requireFinite(operation.applyAsDouble(Args.number(args, 0))));
     }
 
+    /** Exact for powers of two, which Math.log(x) / Math.log(2) is not. */
+    private static double log2(double x) {
+        int exponent = Math.getExponent(x);
+        return x > 0 && x == Math.scalb(1.0, exponent) ? exponent : Math.log(x) / Math.log(2);
+    }
+
     private static Object abs(Object[] args) {
         if (args[0] instanceof Long number) {
             if (number == Long.MIN_VALUE) {
-                throw new RuleEvaluationException("integer overflow in abs(" + number + ")");
+                throw new EvaluationFailure("integer overflow in abs(" + number + ")");
             }
             return Math.abs(number);
         }
@@ -78,7 +84,7 @@ final class MathFunctions {
 
     private static double fmod(double dividend, double divisor) {
         if (divisor == 0) {
-            throw new RuleEvaluationException("division by zero");
+            throw new EvaluationFailure("division by zero");
         }
         return dividend % divisor;
     }
@@ -88,7 +94,7 @@ final class MathFunctions {
             if (value == 0) {
                 return 0;
             }
-            throw new RuleEvaluationException("integer overflow in bitsl(" + value + ", " + bits + ")");
+            throw new EvaluationFailure("integer overflow in bitsl(" + value + ", " + bits + ")");
         }
         return bits < 0 ? value >> Math.min(-bits, 63) : value << bits;
     }

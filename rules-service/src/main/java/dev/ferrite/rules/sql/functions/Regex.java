@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 
 /**
  * Regular expressions for regex_match, regex_replace and regex_extract. Patterns are compiled
@@ -81,7 +81,7 @@ final class Regex {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new RuleEvaluationException("invalid regular expression " + regex + ": " + e.getDescription());
+            throw new EvaluationFailure("invalid regular expression " + regex + ": " + e.getDescription());
         }
         if (COMPILED.size() >= CACHE_LIMIT) {
             COMPILED.clear();

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 import dev.ferrite.rules.sql.value.Values;
 
 /** Text: case, trimming, slicing, splitting, padding, replacing, formatting. Positions count characters. */
@@ -66,7 +66,7 @@ final class StringFunctions {
         long start = Args.integer(args, 1);
         long length = args.length > 2 ? Args.integer(args, 2) : Long.MAX_VALUE;
         if (start < 0 || length < 0) {
-            throw new RuleEvaluationException("start and length must not be negative");
+            throw new EvaluationFailure("start and length must not be negative");
         }
         int characters = text.codePointCount(0, text.length());
         if (start >= characters) {
@@ -99,7 +99,7 @@ final class StringFunctions {
             return text;
         }
         if (missing > 1_000_000) {
-            throw new RuleEvaluationException("padding of " + missing + " characters is too large");
+            throw new EvaluationFailure("padding of " + missing + " characters is too large");
         }
         long before = switch (where) {
             case "leading" -> missing;
@@ -127,7 +127,7 @@ final class StringFunctions {
 
     private static long ascii(String text) {
         if (text.isEmpty()) {
-            throw new RuleEvaluationException("ascii of an empty string");
+            throw new EvaluationFailure("ascii of an empty string");
         }
         return text.getBytes(StandardCharsets.UTF_8)[0] & 0xff;
     }

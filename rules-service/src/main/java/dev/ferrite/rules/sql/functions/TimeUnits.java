@@ -2,7 +2,7 @@ package dev.ferrite.rules.sql.functions;
 
 import java.time.Instant;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 
 /** The time units that date functions take: 'second', 'millisecond', 'microsecond', 'nanosecond'. */
 enum TimeUnits {
@@ -23,7 +23,7 @@ enum TimeUnits {
                 return unit;
             }
         }
-        throw new RuleEvaluationException("unknown time unit " + name + "; use second, millisecond, microsecond or nanosecond");
+        throw new EvaluationFailure("unknown time unit " + name + "; use second, millisecond, microsecond or nanosecond");
     }
 
     int fractionDigits() {
@@ -40,7 +40,7 @@ enum TimeUnits {
         try {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), perSecond), instant.getNano() / nanos);
         } catch (ArithmeticException e) {
-            throw new RuleEvaluationException("the time " + instant + " is out of range in " + name().toLowerCase() + "s");
+            throw new EvaluationFailure("the time " + instant + " is out of range in " + name().toLowerCase() + "s");
         }
     }
 }

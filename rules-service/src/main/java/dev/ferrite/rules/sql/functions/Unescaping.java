@@ -1,6 +1,6 @@
 package dev.ferrite.rules.sql.functions;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
+import dev.ferrite.rules.sql.value.EvaluationFailure;
 
 /** unescape(s): turns C-style escapes (\n, \t, \", \x41...) into the characters they stand for. */
 final class Unescaping {
@@ -29,7 +29,7 @@ final class Unescaping {
                 case 'a' -> out.append('\u0007');
                 case '\'', '"', '?' -> out.append(escaped);
                 case 'x' -> i = hex(text, i, out);
-                default -> throw new RuleEvaluationException("unrecognised escape sequence \\" + escaped);
+                default -> throw new EvaluationFailure("unrecognised escape sequence \\" + escaped);
             }
         }
         return out.toString();
@@ -41,11 +41,11 @@ final class Unescaping {
             end++;
         }
         if (end == from) {
-            throw new RuleEvaluationException("\\x needs hexadecimal digits");
+            throw new EvaluationFailure("\\x needs hexadecimal digits");
         }
         int codePoint = Integer.parseInt(text.substring(from, end), 16);
         if (!Character.isValidCodePoint(codePoint)) {
-            throw new RuleEvaluationException("\\x" + text.substring(from, end) + " is not a character");
+            throw new EvaluationFailure("\\x" + text.substring(from, end) + " is not a character");
         }
         out.appendCodePoint(codePoint);
         return end;

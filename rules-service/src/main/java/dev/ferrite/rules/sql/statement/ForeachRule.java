@@ -58,23 +58,18 @@ public final class ForeachRule extends Statement {
         }
         List<Map<String, Object>> rows = new ArrayList<>(list.size());
         for (Object element : list) {
-            scope.item(Values.normalize(element));
+            scope.item(itemName, Values.normalize(element));
             scope.row(null);
             if (incase == null || Values.isTrue(incase.evaluate(scope))) {
-                rows.add(each == null ? wholeRow(scope, names) : each.project(scope));
+                rows.add(each == null ? everything(scope) : each.project(scope));
             }
         }
         return rows;
     }
 
-    private Map<String, Object> wholeRow(Scope scope, Map<String, Object> names) {
+    private static Map<String, Object> everything(Scope scope) {
         Map<String, Object> row = new LinkedHashMap<>();
-        Projection.copyContext(scope, row);
-        row.putAll(names);
-        row.remove(itemName);
-        if (scope.item() != null) {
-            row.put(itemName, scope.item());
-        }
+        Projection.copyAll(scope, row);
         return row;
     }
 }

@@ -38,7 +38,7 @@ public final class Projection {
         scope.row(row);
         for (Output output : outputs) {
             if (output.isAllFields()) {
-                copyContext(scope, row);
+                copyAll(scope, row);
             } else {
                 Paths.putInto(row, output.key(), output.value().evaluate(scope));
             }
@@ -46,9 +46,19 @@ public final class Projection {
         return row;
     }
 
-    static void copyContext(Scope scope, Map<String, Object> row) {
+    /** What {@code *} stands for: the message's fields, and in FOREACH its names and the current element. */
+    static void copyAll(Scope scope, Map<String, Object> row) {
         for (Map.Entry<String, Object> field : scope.context().entrySet()) {
             row.put(field.getKey(), Values.normalize(field.getValue()));
+        }
+        if (scope.bindings() != null) {
+            row.putAll(scope.bindings());
+        }
+        if (scope.itemName() != null) {
+            row.remove(scope.itemName());
+            if (scope.item() != null) {
+                row.put(scope.itemName(), scope.item());
+            }
         }
     }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Parsing goes straight to the streaming parser, buffers kept per thread: every message's payload passes here. */
+    private static final JsonFactory PARSERS = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .build();
 
     private Json() {
     }
@@ -26,7 +33,7 @@ public final class Json {
         if (text.isBlank()) {
             throw new NotJsonException("empty text");
         }
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = PARSERS.createParser(ObjectReadContext.empty(), text)) {
             Object value = read(parser, parser.nextToken());
             if (parser.nextToken() != null) {
                 throw new NotJsonException("text after the JSON value");

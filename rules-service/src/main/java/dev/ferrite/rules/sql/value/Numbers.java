@@ -33,14 +33,14 @@ public final class Numbers {
     public static Object parse(String text) {
         Object number = parseOrNull(text);
         if (number == null) {
-            throw new RuleEvaluationException("not a number: " + Values.describe(text));
+            throw new EvaluationFailure("not a number: " + Values.describe(text));
         }
         return number;
     }
 
     public static long toLongExact(double value) {
         if (value >= 0x1p63 || value < -0x1p63 || Double.isNaN(value)) {
-            throw new RuleEvaluationException("the number " + value + " is out of the integer range");
+            throw new EvaluationFailure("the number " + value + " is out of the integer range");
         }
         return (long) value;
     }

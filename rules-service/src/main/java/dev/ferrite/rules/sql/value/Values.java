@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.ferrite.rules.sql.RuleEvaluationException;
 
 /**
  * The rule value model. A value is a String, Long, Double, Boolean, Map, List, or null; null
@@ -84,7 +83,7 @@ public final class Values {
 
     public static double requireFinite(double number) {
         if (Double.isNaN(number) || Double.isInfinite(number)) {
-            throw new RuleEvaluationException("the result is not a finite number");
+            throw new EvaluationFailure("the result is not a finite number");
         }
         return number;
     }
