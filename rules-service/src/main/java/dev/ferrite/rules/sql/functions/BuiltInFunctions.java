@@ -26,6 +26,7 @@ public final class BuiltInFunctions {
         FunctionTable table = new FunctionTable();
         ContextFunctions.register(table);
         MathFunctions.register(table);
+        RandomFunctions.register(table);
         StringFunctions.register(table);
         ConversionFunctions.register(table);
         TypeCheckFunctions.register(table);

@@ -1,6 +1,5 @@
 package dev.ferrite.rules.sql.functions;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleUnaryOperator;
 
 import dev.ferrite.rules.sql.value.EvaluationFailure;
@@ -41,7 +40,6 @@ final class MathFunctions {
         unary(table, "atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)));
         table.define("power", 2, (args, scope) -> Values.requireFinite(Math.pow(Args.number(args, 0), Args.number(args, 1))));
         table.define("fmod", 2, (args, scope) -> fmod(Args.number(args, 0), Args.number(args, 1)));
-        table.defineImpure("random", 0, 0, (args, scope) -> ThreadLocalRandom.current().nextDouble());
         table.define("bitnot", 1, (args, scope) -> ~Args.integer(args, 0));
         table.define("bitand", 2, (args, scope) -> Args.integer(args, 0) & Args.integer(args, 1));
         table.define("bitor", 2, (args, scope) -> Args.integer(args, 0) | Args.integer(args, 1));
