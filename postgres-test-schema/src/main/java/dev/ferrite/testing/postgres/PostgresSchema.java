@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A service's Flyway migrations ({@code classpath:db/migration}) in a throwaway schema of the
+ * A service's Flyway migrations ({@code classpath:db/migration} unless told otherwise) in a throwaway schema of the
  * machine's PostgreSQL (127.0.0.1:5432, database {@code test}), with a session time zone far
  * from UTC and not a whole hour, so that a time zone mix-up cannot go unnoticed.
  */
@@ -34,22 +34,27 @@ public final class PostgresSchema implements AutoCloseable {
     private final SingleConnectionDataSource connection;
     private final JdbcClient jdbc;
 
-    private PostgresSchema(String schema) {
+    private PostgresSchema(String schema, String migrations) {
         this.schema = schema;
         String url = SERVER + "?currentSchema=" + schema;
         this.migration = Flyway.configure().dataSource(new DriverManagerDataSource(url, USER, ""))
-                .schemas(schema).locations("classpath:db/migration").load().migrate();
+                .schemas(schema).locations(migrations).load().migrate();
         this.connection = new SingleConnectionDataSource(url, USER, "", true);
         this.jdbc = JdbcClient.create(connection);
         jdbc.sql("SET TIME ZONE '" + SESSION_TIME_ZONE + "'").update();
     }
 
     public static PostgresSchema migrated() throws SQLException {
+        return migrated("classpath:db/migration");
+    }
+
+    /** @param migrations the Flyway location of the service's migrations, for a service that keeps them elsewhere */
+    public static PostgresSchema migrated(String migrations) throws SQLException {
         String schema = "ferrite_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
-        return new PostgresSchema(schema);
+        return new PostgresSchema(schema, migrations);
     }
 
     /** One connection, in the session time zone above. */
