@@ -14,25 +14,28 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
  * @param id unique on this node, in EMQX's hex form
  * @param publisherId the publishing client's id, or a {@code $}-name for messages the broker makes itself
  * @param publisherUsername the publisher's username, or null
+ * @param publisherHost the publisher's IP address, or null for messages the broker makes itself
  * @param properties the MQTT 5 properties as published (3.1.1 messages have none)
  * @param receivedAt epoch milliseconds
  * @param expiresAt epoch milliseconds after which it is not delivered; 0 for never (MQTT 5 Message Expiry Interval)
  */
-public record Message(String id, String publisherId, String publisherUsername, String topic, int qos, boolean retain,
+public record Message(String id, String publisherId, String publisherUsername, String publisherHost, String topic,
+        int qos, boolean retain,
         byte[] payload, MqttProperties properties, long receivedAt, long expiresAt) {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() << 20);
     private static final int MESSAGE_EXPIRY_INTERVAL = MqttProperties.MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value();
 
     public static Message of(String publisherId, String publisherUsername, MqttPublishMessage publish, long now) {
-        return of(publisherId, publisherUsername, publish.variableHeader().topicName(), publish, now);
+        return of(publisherId, publisherUsername, null, publish.variableHeader().topicName(), publish, now);
     }
 
     /** @param topic the topic the PUBLISH stands for (its own, or the one its Topic Alias names) */
-    public static Message of(String publisherId, String publisherUsername, String topic, MqttPublishMessage publish,
-            long now) {
+    public static Message of(String publisherId, String publisherUsername, String publisherHost, String topic,
+            MqttPublishMessage publish, long now) {
         MqttProperties properties = publish.variableHeader().properties();
-        return new Message(nextId(), publisherId, publisherUsername, topic, publish.fixedHeader().qosLevel().value(),
+        return new Message(nextId(), publisherId, publisherUsername, publisherHost, topic,
+                publish.fixedHeader().qosLevel().value(),
                 publish.fixedHeader().isRetain(), ByteBufUtil.getBytes(publish.payload()), properties, now,
                 expiresAt(properties, now));
     }
@@ -40,7 +43,7 @@ public record Message(String id, String publisherId, String publisherUsername, S
     /** A message the broker itself publishes ($SYS, $events, wills, the REST API). */
     public static Message of(String publisherId, String topic, byte[] payload, int qos, boolean retain,
             MqttProperties properties, long now) {
-        return new Message(nextId(), publisherId, null, topic, qos, retain, payload, properties, now,
+        return new Message(nextId(), publisherId, null, null, topic, qos, retain, payload, properties, now,
                 expiresAt(properties, now));
     }
 
@@ -63,7 +66,7 @@ public record Message(String id, String publisherId, String publisherUsername, S
 
     public Message withRetain(boolean retainFlag) {
         return retainFlag == retain ? this
-                : new Message(id, publisherId, publisherUsername, topic, qos, retainFlag, payload, properties, receivedAt,
+                : new Message(id, publisherId, publisherUsername, publisherHost, topic, qos, retainFlag, payload, properties, receivedAt,
                         expiresAt);
     }
 

@@ -12,6 +12,7 @@ final class ConnAcks {
     static final int UNSUPPORTED_PROTOCOL_VERSION = 0x84;
     static final int CLIENT_IDENTIFIER_NOT_VALID = 0x85;
     static final int PROTOCOL_ERROR = 0x82;
+    static final int BAD_USER_NAME_OR_PASSWORD = 0x86;
     static final int SERVER_UNAVAILABLE = 0x88;
     static final int TOPIC_NAME_INVALID = 0x90;
     static final int QUOTA_EXCEEDED = 0x97;
@@ -40,7 +41,7 @@ final class ConnAcks {
         return switch (reasonCode) {
             case UNSUPPORTED_PROTOCOL_VERSION -> MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION;
             case CLIENT_IDENTIFIER_NOT_VALID -> MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED;
-            case 0x86 -> MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+            case BAD_USER_NAME_OR_PASSWORD -> MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
             case 0x87, 0x8A -> MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
             default -> MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
         };

@@ -118,6 +118,12 @@ public class ConnectHandler extends ChannelInboundHandlerAdapter {
             open(ctx, request, id, assigned, will, new AuthDecision.Allowed(ClientPermissions.INTERNAL, true, 0));
             return;
         }
+        if (InternalPrincipals.USERNAME.equals(request.username())) {
+            log.warn("Refused {} from {}: user name {} with a wrong internal token", id, ctx.channel().remoteAddress(),
+                    InternalPrincipals.USERNAME);
+            refuse(ctx, request, ConnAcks.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
+            return;
+        }
         services.authenticator()
                 .authenticate(request.credentials(id, remote(ctx), listener(ctx), isLoopbackListener(ctx)))
                 .whenComplete((decision, error) -> ctx.executor().execute(() -> {

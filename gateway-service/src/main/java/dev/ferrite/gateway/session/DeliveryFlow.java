@@ -84,7 +84,7 @@ final class DeliveryFlow {
                 connection.channel.write(ack(MqttMessageType.PUBREL, entry.packetId));
                 continue;
             }
-            MqttPublishMessage publish = OutgoingPublish.build(connection, entry.delivery, entry.packetId, true, now);
+            MqttPublishMessage publish = OutgoingPublish.build(connection, entry.delivery, entry.packetId, true, now, node());
             if (publish == null) {
                 state.inflight.remove(entry.packetId);
                 dropped(entry.delivery, "too_large");
@@ -178,7 +178,7 @@ final class DeliveryFlow {
     private void send(Connection connection, Delivery delivery, long now) {
         SessionState state = session.state();
         int packetId = delivery.qos() == 0 ? -1 : state.inflight.add(delivery);
-        MqttPublishMessage publish = OutgoingPublish.build(connection, delivery, packetId, false, now);
+        MqttPublishMessage publish = OutgoingPublish.build(connection, delivery, packetId, false, now, node());
         if (publish == null) {
             if (packetId > 0) {
                 state.inflight.remove(packetId);
@@ -206,6 +206,10 @@ final class DeliveryFlow {
 
     private void dropped(Delivery delivery, String reason) {
         services.events().deliveryDropped(session.clientId, delivery.message(), reason);
+    }
+
+    private String node() {
+        return services.node().nodeName();
     }
 
     static MqttMessage ack(MqttMessageType type, int packetId) {

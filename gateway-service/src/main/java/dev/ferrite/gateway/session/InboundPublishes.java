@@ -74,8 +74,8 @@ final class InboundPublishes {
             return;
         }
         boolean retain = publish.fixedHeader().isRetain();
-        Message message = Message.of(session.clientId, connection.client.username(), topic, publish,
-                System.currentTimeMillis());
+        Message message = Message.of(session.clientId, connection.client.username(), connection.client.peerHost(),
+                topic, publish, System.currentTimeMillis());
         if (!connection.permissions.mayPublish(topic, qos, retain)) {
             log.debug("{} may not publish to {}", session.clientId, topic);
             services.events().messageDropped(message, "not_authorized");

@@ -3,6 +3,7 @@ package dev.ferrite.gateway.session;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.ferrite.contracts.bus.InternalDeliveryProperties;
 import dev.ferrite.gateway.message.Message;
 import dev.ferrite.gateway.routing.Delivery;
 import io.netty.buffer.ByteBufUtil;
@@ -33,10 +34,14 @@ final class OutgoingPublish {
      * @param packetId -1 for QoS 0
      * @return the PUBLISH, or null when it would exceed the client's Maximum Packet Size (MQTT 5 3.1.2.11.4)
      */
-    static MqttPublishMessage build(Connection connection, Delivery delivery, int packetId, boolean duplicate, long now) {
+    static MqttPublishMessage build(Connection connection, Delivery delivery, int packetId, boolean duplicate, long now,
+            String node) {
         Message message = delivery.message();
         MqttProperties properties = connection.v5 ? properties(message, delivery.subscriptionIdentifiers(), now)
                 : MqttProperties.NO_PROPERTIES;
+        if (connection.v5 && connection.client.internal()) {
+            properties = withPublisher(properties, message, node);
+        }
         String topic = message.topic();
         if (connection.maxPacketSize > 0 && PacketSize.publish(topic, packetId >= 0, properties,
                 message.payload().length) > connection.maxPacketSize) {
@@ -74,6 +79,24 @@ final class OutgoingPublish {
             properties.add(new MqttProperties.IntegerProperty(SUBSCRIPTION_IDENTIFIER, subscriptionId));
         }
         return properties;
+    }
+
+    /** What an internal principal is told beyond the message itself (see {@link InternalDeliveryProperties}). */
+    private static MqttProperties withPublisher(MqttProperties properties, Message message, String node) {
+        MqttProperties extended = properties == MqttProperties.NO_PROPERTIES ? new MqttProperties() : properties;
+        MqttProperties.UserProperties user = new MqttProperties.UserProperties();
+        user.add(InternalDeliveryProperties.MESSAGE_ID, message.id());
+        user.add(InternalDeliveryProperties.CLIENT_ID, message.publisherId());
+        if (message.publisherUsername() != null) {
+            user.add(InternalDeliveryProperties.USERNAME, message.publisherUsername());
+        }
+        if (message.publisherHost() != null) {
+            user.add(InternalDeliveryProperties.PEER_HOST, message.publisherHost());
+        }
+        user.add(InternalDeliveryProperties.RECEIVED_AT, Long.toString(message.receivedAt()));
+        user.add(InternalDeliveryProperties.NODE, node);
+        extended.add(user);
+        return extended;
     }
 
     /** Sends the topic once with a new alias, then only the alias (an empty topic name). */

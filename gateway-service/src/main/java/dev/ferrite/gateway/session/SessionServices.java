@@ -4,6 +4,7 @@ import dev.ferrite.gateway.auth.Authenticator;
 import dev.ferrite.gateway.auth.InternalPrincipals;
 import dev.ferrite.gateway.events.BrokerEvents;
 import dev.ferrite.gateway.listener.GatewayProperties;
+import dev.ferrite.gateway.node.NodeProperties;
 import dev.ferrite.gateway.publish.Publisher;
 import dev.ferrite.gateway.retained.RetainedMessages;
 import dev.ferrite.gateway.routing.Router;
@@ -29,5 +30,6 @@ public record SessionServices(
         Authenticator authenticator,
         InternalPrincipals internalPrincipals,
         ConnectionRate connectionRate,
-        TrafficCounters traffic) {
+        TrafficCounters traffic,
+        NodeProperties node) {
 }

@@ -48,7 +48,15 @@ final class EndToEndRig implements AutoCloseable {
     }
 
     int matched(String ruleId) {
-        return RulesHttp.json(admin.get("/api/v5/rules/" + ruleId + "/metrics")).path("metrics").path("matched").asInt();
+        return metric(ruleId, "matched");
+    }
+
+    int passed(String ruleId) {
+        return metric(ruleId, "passed");
+    }
+
+    private int metric(String ruleId, String name) {
+        return RulesHttp.json(admin.get("/api/v5/rules/" + ruleId + "/metrics")).path("metrics").path(name).asInt();
     }
 
     @SuppressWarnings("unchecked")

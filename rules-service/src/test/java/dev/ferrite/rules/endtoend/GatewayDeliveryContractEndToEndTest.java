@@ -15,7 +15,6 @@ import dev.ferrite.rules.testing.RulesServiceUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
  * publisher's identity ({@code contracts}' {@code InternalDeliveryProperties}), Subscription
  * Identifiers on shared subscriptions, and the internal-principal check.
  */
-@Disabled("needs gateway InternalDeliveryProperties, Subscription Identifiers and the internal-principal check")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayDeliveryContractEndToEndTest {
 

@@ -44,6 +44,43 @@ public final class MqttClients {
         return received;
     }
 
+    /** Paho 5 hands messages of a {@code $share/...} subscription to the client callback, not to the subscription's listener. */
+    public static BlockingQueue<Received> subscribeShared(MqttClient client, String filter, int qos) {
+        BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
+                received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message));
+            }
+
+            @Override
+            public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
+            }
+        });
+        try {
+            client.subscribe(filter, qos);
+        } catch (MqttException e) {
+            throw new AssertionError("Cannot subscribe to " + filter, e);
+        }
+        return received;
+    }
+
     public static void publish(MqttClient client, String topic, String payload, int qos) {
         try {
             client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, false);
