@@ -110,18 +110,19 @@ final class BenchPublisher extends ChannelInboundHandlerAdapter {
     /** Closed loop: sends while the window is open, then parks until deliveries or acknowledgements reopen it. */
     private void pump() {
         boolean any = false;
-        while (running && windowOpen() && canWrite()) {
+        while (running && canWrite()) { // when it cannot write, channelWritabilityChanged resumes it
+            if (!windowOpen()) {
+                parked.set(true);
+                if (!windowOpen() || !parked.compareAndSet(true, false)) {
+                    break; // parked: delivered() or an acknowledgement resumes it
+                }
+                continue; // a delivery reopened the window before it could see the publisher parked
+            }
             send(System.nanoTime());
             any = true;
         }
         if (any) {
             channel.flush();
-        }
-        if (running && !windowOpen()) {
-            parked.set(true);
-            if (windowOpen() && parked.compareAndSet(true, false)) { // a delivery came in between
-                channel.eventLoop().execute(this::pump);
-            }
         }
     }
 
