@@ -29,7 +29,7 @@ record LoadOptions(ClientSettings client, String label, Workload workload, int c
         int payload = options.integer("payload", 128, Probe.SIZE, 256 * 1024);
         int window = options.integer("window", 16, 1, PacketIds.MAX_IN_USE);
         int rate = options.integer("rate", 0, 0, Integer.MAX_VALUE);
-        Duration warmup = options.duration("warmup", Duration.ofSeconds(5));
+        Duration warmup = options.duration("warmup", Duration.ofSeconds(30));
         Duration duration = options.duration("duration", Duration.ofSeconds(20));
         Duration drain = options.duration("drain-timeout", Duration.ofSeconds(10));
         String resultFile = options.text("result-file", null);
@@ -60,7 +60,7 @@ record LoadOptions(ClientSettings client, String label, Workload workload, int c
                   --payload BYTES          payload size, 16 or more (128)
                   --window W               max rate, closed loop: messages in flight end to end per publisher (16)
                   --rate R                 fixed rate instead: R msgs/s published in total
-                  --warmup 5s --duration 20s --drain-timeout 10s
+                  --warmup 30s --duration 20s --drain-timeout 10s
                   --mqtt 3.1.1|5           protocol version (3.1.1)
                   --source-addresses K     spread connections over 127.0.0.1 .. 127.0.0.K (4)
                   --threads T              generator event loop threads (2); --connect-concurrency C (100)
