@@ -24,6 +24,19 @@ final class MqttPackets {
         return packet(0x10, body.string(clientId));
     }
 
+    /** CONNECT as {@link #connect} with a will (QoS 0, not retained) on the given topic, written as is. */
+    static byte[] connectWithWill(int protocolLevel, String clientId, String willTopic, String willPayload) {
+        Body body = new Body().string("MQTT").bytes(protocolLevel, 0x06, 0x00, 0x3C);
+        if (protocolLevel == PROTOCOL_5) {
+            body.bytes(0x00);
+        }
+        body.string(clientId);
+        if (protocolLevel == PROTOCOL_5) {
+            body.bytes(0x00); // will properties
+        }
+        return packet(0x10, body.string(willTopic).string(willPayload));
+    }
+
     /** SUBSCRIBE with the given first byte (0x82 is the only valid one), one filter at QoS 1. */
     static byte[] subscribe(int firstByte, int protocolLevel, int packetId, String filter) {
         Body body = new Body().packetId(packetId);

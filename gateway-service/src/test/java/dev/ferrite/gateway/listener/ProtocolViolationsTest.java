@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * receives. Raw bytes over the real TCP listener, since no client library sends these. Each
  * case runs for MQTT 3.1.1 and 5.0 (level 4 and 5); the MQTT 5 DISCONNECT reason codes the
  * spec asks for before closing are checked in {@link ProtocolViolationReasonCodeTest}, ill-formed
- * UTF-8 in {@link IllFormedUtf8Test}.
+ * UTF-8 in {@link IllFormedUtf8Test}, wildcards in a will topic in {@link WillTopicValidationTest}.
  * Section numbers are MQTT 3.1.1's, with MQTT 5.0's where they differ.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
