@@ -10,6 +10,7 @@ import dev.ferrite.gateway.session.SessionServices;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,11 +28,16 @@ import org.springframework.boot.test.context.SpringBootTest;
  * can be counted without waiting for the garbage collector, and there is no socket set-up per
  * input, which makes it tens of times faster than going through the listener.
  *
+ * <p>Tagged {@code fuzz}: surefire runs fuzz tests in a JVM of their own, because Jazzer's agent
+ * stays in its JVM and the classes it instruments lose reflective metadata that Spring and
+ * Netty rely on (constructor parameter names, generic signatures).
+ *
  * <p>Plain {@code ./mvnw verify} replays the corpus under
  * {@code src/test/resources/dev/ferrite/gateway/listener/MqttPipelineFuzzTestInputs}; see
  * {@code gateway-service/src/test/README.md} for a fuzzing campaign.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("fuzz")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MqttPipelineFuzzTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes the gateway's topic validators against {@link SpecTopicRules}: they must accept
@@ -17,6 +18,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * not come through the MQTT decoder). The seeds in {@code TopicValidationFuzzTestInputs} are
  * written that way.
  */
+@Tag("fuzz") // runs in the fuzz tests' own JVM (see the gateway's pom)
 class TopicValidationFuzzTest {
 
     @FuzzTest
