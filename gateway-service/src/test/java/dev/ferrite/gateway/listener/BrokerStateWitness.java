@@ -22,9 +22,9 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 /**
  * Sits between the MQTT codec and the gateway's stages of a fuzzed connection and notes what
- * the connection left in the node that outlives it (retained messages, delayed wills), so that
- * it can be undone before the next input, and which payload buffers the gateway sent, so that
- * their release can be checked. Passes everything on unchanged.
+ * the connection left in the node that outlives it (sessions, retained messages, delayed
+ * wills), so that it can be undone before the next input, and which payload buffers the
+ * gateway sent, so that their release can be checked. Passes everything on unchanged.
  */
 class BrokerStateWitness extends ChannelDuplexHandler {
 
@@ -80,11 +80,16 @@ class BrokerStateWitness extends ChannelDuplexHandler {
         return sentPayloads.stream().filter(payload -> payload.refCnt() > 0).toList();
     }
 
-    /** Cancels the connection's delayed wills and clears the retained messages it may have left. */
+    /**
+     * Ends what the connection left behind: its delayed will is cancelled, its session (kept
+     * when it asked for a Session Expiry Interval) ends, and retained messages it may have set
+     * are cleared.
+     */
     void undo(SessionServices services) {
         for (String clientId : clientIds) {
             if (clientId != null) {
                 services.wills().clientConnected(clientId);
+                services.registry().kick(clientId);
             }
         }
         for (String topic : retainedTopics) {

@@ -52,7 +52,7 @@ final class FuzzedConnection {
     /**
      * Closes the connection as a client that goes away would, throws what escaped the stages
      * while they closed, releases what the gateway sent, and undoes what it left in the node
-     * (retained messages, delayed wills) so that inputs do not pile up state.
+     * (sessions, retained messages, delayed wills) so that inputs do not pile up state.
      */
     void close() {
         try {

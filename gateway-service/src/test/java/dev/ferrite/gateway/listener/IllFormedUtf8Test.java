@@ -2,11 +2,13 @@ package dev.ferrite.gateway.listener;
 
 import static dev.ferrite.gateway.listener.MqttPackets.PROTOCOL_3_1_1;
 import static dev.ferrite.gateway.listener.MqttPackets.PROTOCOL_5;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +56,17 @@ class IllFormedUtf8Test {
             client.send(MqttPackets.publish(0, level, truncatedSequence, "x"));
 
             client.awaitClosedByGateway();
+        }
+    }
+
+    /** 5.0 1.5.4 and 4.13: an MQTT 5 client is told 0x81 Malformed Packet before the close. */
+    @Test
+    void section_1_5_4_anMqtt5ClientIsToldMalformedPacket() throws Exception {
+        byte[] truncatedSequence = {'a', '/', (byte) 0xC3, '/', 'b'};
+        try (RawMqttConnection client = RawMqttConnection.connected(listener.tcpPort(), PROTOCOL_5, "bad-utf8-reason")) {
+            client.send(MqttPackets.publish(0, PROTOCOL_5, truncatedSequence, "x"));
+
+            assertThat(client.awaitDisconnectReasonCode()).as("DISCONNECT reason code").isEqualTo(0x81);
         }
     }
 

@@ -70,6 +70,15 @@ final class RawMqttConnection implements AutoCloseable {
         }
     }
 
+    /** Reads until the gateway closes the connection; the reason code of the DISCONNECT it sent last. */
+    int awaitDisconnectReasonCode() throws IOException {
+        List<byte[]> beforeClose = awaitClosedByGateway();
+        assertThat(beforeClose).as("packets sent before closing").isNotEmpty();
+        byte[] disconnect = beforeClose.get(beforeClose.size() - 1);
+        assertThat(disconnect[0] & 0xFF).as("DISCONNECT").isEqualTo(0xE0);
+        return disconnect[2] & 0xFF;
+    }
+
     /** Whether the gateway answers a PINGREQ, i.e. still serves this connection. */
     boolean answersPing() throws IOException {
         send(MqttPackets.pingReq());

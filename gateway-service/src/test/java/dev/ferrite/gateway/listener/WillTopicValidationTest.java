@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,13 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A will topic is a topic name (3.1.1 3.1.3.2, 5.0 3.1.3.3), so wildcards in it make the
- * CONNECT a protocol violation ([MQTT-4.7.1-1], 4.8: close the connection). Today the gateway
- * accepts it and, once the client is gone, sends other clients a PUBLISH whose topic name
- * holds a wildcard ([MQTT-3.3.2-2]), which a strict client treats as a protocol violation of
- * the gateway: one client's bad CONNECT reaches the others. Enable once the CONNECT stage (or
- * {@code Will.of}) validates the will topic with {@code TopicName.validate}.
+ * CONNECT a protocol violation ([MQTT-4.7.1-1], 4.8: close the connection). Otherwise, once the
+ * client is gone, other clients would get a PUBLISH whose topic name holds a wildcard
+ * ([MQTT-3.3.2-2]): one client's bad CONNECT would reach the others.
  */
-@Disabled("needs will topic validation at CONNECT: the gateway publishes wills to wildcard topics")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ferrite.gateway.max-packet-size=" + ProtocolViolationsTest.MAX_PACKET_SIZE)
 class WillTopicValidationTest {
