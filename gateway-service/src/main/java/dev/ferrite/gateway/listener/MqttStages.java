@@ -10,13 +10,16 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 
-/** The MQTT stages every listener ends with, whatever carries the bytes (see {@link PipelineNames}). */
-final class MqttStages {
+/**
+ * The MQTT stages every listener ends with, whatever carries the bytes (see {@link PipelineNames}).
+ * Public so that tests can put the real stages on a channel of their own.
+ */
+public final class MqttStages {
 
     private MqttStages() {
     }
 
-    static void addTo(ChannelPipeline pipeline, GatewayProperties properties, SessionServices services) {
+    public static void addTo(ChannelPipeline pipeline, GatewayProperties properties, SessionServices services) {
         // Deliveries arrive as tasks from other event loops, each ending in a flush: many flushes become one syscall.
         pipeline.addFirst(PipelineNames.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(64, true));
         pipeline.addLast(PipelineNames.BYTE_COUNTER, services.traffic().byteCounter())
