@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.session.SessionDirectory;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -139,6 +140,20 @@ public final class MqttClients implements AutoCloseable {
         return client;
     }
 
+    /** The next message a HiveMQ client receives, waiting up to ten seconds. */
+    public static Mqtt5Publish next(Mqtt5BlockingClient.Mqtt5Publishes publishes) {
+        try {
+            return publishes.receive(10, TimeUnit.SECONDS).orElseThrow(() -> new AssertionError("nothing received in 10 s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A raw connection whose CONNECT has been accepted. */
     public RawMqttClient raw(Packets.Connect connect) {
         return track(RawMqttClient.connect(listener.tcpPort(), connect));
@@ -209,6 +224,15 @@ public final class MqttClients implements AutoCloseable {
     public void awaitOffline(String clientId) throws InterruptedException {
         await(() -> sessions.find(clientId).map(session -> !session.connected()).orElse(false),
                 clientId + " offline");
+    }
+
+    /**
+     * Waits until the client's session has this many deliveries in flight and queued: then every
+     * PUBLISH it decided to send has been written, and {@link RawMqttClient#pingBarrier()} sees them all.
+     */
+    public void awaitDeliveries(String clientId, int inflight, int queued) throws InterruptedException {
+        await(() -> sessions.find(clientId).map(s -> s.inflight() == inflight && s.queued() == queued).orElse(false),
+                clientId + " with " + inflight + " in flight and " + queued + " queued");
     }
 
     /** Waits up to 20 seconds for a condition about the gateway's state. */

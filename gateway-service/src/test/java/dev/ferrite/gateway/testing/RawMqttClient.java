@@ -108,10 +108,11 @@ public final class RawMqttClient implements AutoCloseable {
     }
 
     /**
-     * Sends PINGREQ and returns every packet that arrives before its PINGRESP. The gateway answers
-     * a client's packets in order on the client's own event loop, so whatever it had decided to
-     * send before reading the PINGREQ comes first: a barrier that proves something was not sent
-     * without waiting for a timeout.
+     * Sends PINGREQ and returns every packet that arrives before its PINGRESP. The gateway handles
+     * one connection's packets in order on its event loop, so whatever it sent in answer to this
+     * client's earlier packets comes first. Deliveries from other connections reach that loop as
+     * tasks that may run after the PINGREQ is read: wait for them first (for example with
+     * {@link MqttClients#awaitDeliveries}).
      */
     public List<Packet> pingBarrier() {
         send(Packets.pingreq());
