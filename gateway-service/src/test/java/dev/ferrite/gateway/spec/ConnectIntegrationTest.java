@@ -35,14 +35,14 @@ class ConnectIntegrationTest extends GatewayIntegrationTest {
     class Section_3_1_3_1_ClientIdentifier {
 
         @Test
-        void mqtt5_anEmptyClientIdGetsAnAssignedClientIdentifier() {
+        void mqtt5_anEmptyClientIdGetsAnAssignedClientIdentifier() throws Exception {
             Mqtt5BlockingClient client = clients.hivemq("");
 
             Mqtt5ConnAck connAck = client.connect();
 
             assertThat(connAck.getAssignedClientIdentifier()).map(MqttClientIdentifier::toString)
                     .hasValueSatisfying(id -> assertThat(id).startsWith("ferrite-"));
-            assertThat(sessions.find(connAck.getAssignedClientIdentifier().orElseThrow().toString())).isPresent();
+            assertThat(clients.session(connAck.getAssignedClientIdentifier().orElseThrow().toString()).connected()).isTrue();
         }
 
         @Test

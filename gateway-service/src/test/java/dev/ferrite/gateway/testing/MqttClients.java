@@ -17,6 +17,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.session.SessionDirectory;
+import dev.ferrite.gateway.session.SessionSnapshot;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -213,6 +214,12 @@ public final class MqttClients implements AutoCloseable {
         await(() -> sessions.find(clientId)
                 .map(session -> session.subscriptions().stream().anyMatch(s -> asWritten(s).equals(filterAsWritten)))
                 .orElse(false), clientId + " subscribed to " + filterAsWritten);
+    }
+
+    /** The client's session once the gateway shows it (a session becomes visible just after its CONNACK). */
+    public SessionSnapshot session(String clientId) throws InterruptedException {
+        await(() -> sessions.find(clientId).isPresent(), "a session for " + clientId);
+        return sessions.find(clientId).orElseThrow();
     }
 
     /** Waits until the gateway has no session for the client id (ended, expired or never there). */
