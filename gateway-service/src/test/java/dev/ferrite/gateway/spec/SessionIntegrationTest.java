@@ -1,6 +1,7 @@
 package dev.ferrite.gateway.spec;
 
 import static dev.ferrite.gateway.spec.QosIntegrationTest.persistent;
+import static dev.ferrite.gateway.testing.MqttClients.collect;
 import static dev.ferrite.gateway.testing.MqttClients.next;
 import static dev.ferrite.gateway.testing.MqttClients.utf8;
 import static dev.ferrite.gateway.testing.Packets.Property.SESSION_EXPIRY_INTERVAL;
@@ -23,10 +24,8 @@ import dev.ferrite.gateway.testing.Packets;
 import dev.ferrite.gateway.testing.Packets.Properties;
 import dev.ferrite.gateway.testing.RawMqttClient;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -226,22 +225,5 @@ class SessionIntegrationTest extends GatewayIntegrationTest {
             assertThat(connAck.isSessionPresent()).isTrue();
             assertThat(next(received).getTopic().toString()).isEqualTo("takeover/kept");
         }
-    }
-
-    static MqttCallback collect(BlockingQueue<String> received) {
-        return new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
-            }
-        };
     }
 }

@@ -1,6 +1,6 @@
 package dev.ferrite.gateway.spec;
 
-import static dev.ferrite.gateway.spec.SessionIntegrationTest.collect;
+import static dev.ferrite.gateway.testing.MqttClients.collect;
 import static dev.ferrite.gateway.testing.MqttClients.next;
 import static dev.ferrite.gateway.testing.MqttClients.utf8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -18,6 +18,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
 import dev.ferrite.gateway.testing.GatewayIntegrationTest;
+import dev.ferrite.gateway.testing.MqttClients;
 import dev.ferrite.gateway.testing.Packets;
 import dev.ferrite.gateway.testing.Packets.Properties;
 import dev.ferrite.gateway.testing.RawMqttClient;
@@ -146,7 +147,7 @@ class SubscriptionIntegrationTest extends GatewayIntegrationTest {
         void mqtt311_oneMessageForOverlappingFilters() throws Exception {
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
             MqttClient subscriber = clients.paho3("overlapping-311", true);
-            subscriber.setCallback(SessionIntegrationTest.collect(received));
+            subscriber.setCallback(MqttClients.collect(received));
             subscriber.subscribe(new String[] {"over311/#", "over311/+", "over311/t"}, new int[] {1, 1, 1});
 
             MqttClient publisher = clients.paho3("overlapping-311-pub", true);

@@ -155,6 +155,29 @@ public final class MqttClients implements AutoCloseable {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A Paho 3.1.1 callback that adds "topic=payload" to the queue for every message. */
+    public static org.eclipse.paho.client.mqttv3.MqttCallback collect(BlockingQueue<String> received) {
+        return collect(received, "");
+    }
+
+    /** The same, each entry prefixed (with a member's name, say). */
+    public static org.eclipse.paho.client.mqttv3.MqttCallback collect(BlockingQueue<String> received, String prefix) {
+        return new org.eclipse.paho.client.mqttv3.MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                received.add(prefix + topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+            }
+        };
+    }
+
     /** A raw connection whose CONNECT has been accepted. */
     public RawMqttClient raw(Packets.Connect connect) {
         return track(RawMqttClient.connect(listener.tcpPort(), connect));
