@@ -210,6 +210,30 @@ class SessionIntegrationTest extends GatewayIntegrationTest {
                     "away311/t=m4");
         }
 
+        /** MQTT 5 3.3.2.3.3: a queued message whose Message Expiry Interval has passed is not delivered. */
+        @Test
+        void aQueuedMessageThatExpiredWhileTheClientWasAwayIsNotDelivered() throws Exception {
+            Mqtt5BlockingClient client = clients.hivemq("away-expiry");
+            client.connectWith().cleanStart(true).sessionExpiryInterval(60).send();
+            client.subscribeWith().topicFilter("awayexpiry/#").qos(MqttQos.AT_LEAST_ONCE).send();
+            client.disconnect();
+            clients.awaitOffline("away-expiry");
+
+            Mqtt5BlockingClient publisher = clients.hivemqConnected("away-expiry-pub");
+            publisher.publishWith().topic("awayexpiry/short").qos(MqttQos.AT_LEAST_ONCE).messageExpiryInterval(1)
+                    .payload(utf8("short")).send();
+            publisher.publishWith().topic("awayexpiry/long").qos(MqttQos.AT_LEAST_ONCE).messageExpiryInterval(3600)
+                    .payload(utf8("long")).send();
+            Thread.sleep(1500); // the short one's interval passes while the client is away
+
+            Mqtt5BlockingClient.Mqtt5Publishes received = client.publishes(MqttGlobalPublishFilter.ALL);
+            client.connectWith().cleanStart(false).sessionExpiryInterval(60).send();
+
+            Mqtt5Publish first = next(received);
+            assertThat(first.getTopic().toString()).isEqualTo("awayexpiry/long");
+            assertThat(first.getMessageExpiryInterval().orElseThrow()).as("what is left of it").isBetween(3590L, 3599L);
+        }
+
         @Test
         void aTakeoverWithoutCleanStartKeepsTheSession() {
             Mqtt5BlockingClient first = clients.hivemq("kept-by-takeover");
