@@ -178,6 +178,16 @@ class SubscriptionIntegrationTest extends GatewayIntegrationTest {
             assertThat(List.of(text(next(received)), text(next(received)))).containsExactlyInAnyOrder("theirs", "marker");
         }
 
+        /** MQTT 5 3.8.3.1: No Local on a shared subscription is a Protocol Error. */
+        @Test
+        void noLocalOnASharedSubscriptionIsAProtocolError() {
+            RawMqttClient client = clients.raw(Packets.connect("no-local-shared").v5());
+
+            client.send(Packets.subscribe(true, 1, new Properties(), "$share/g/nolocalshared/t", 0x01 | 0x04));
+
+            assertThat(client.expectDisconnectAndClose().reasonCode()).isEqualTo(0x82);
+        }
+
         @Test
         void retainAsPublishedKeepsTheRetainFlagOnLiveMessages() {
             Mqtt5BlockingClient rap = clients.hivemqConnected("rap-on");
@@ -275,6 +285,17 @@ class SubscriptionIntegrationTest extends GatewayIntegrationTest {
             Packet retained = subscriber.expect(Packets.PUBLISH);
             assertThat(retained.retain()).isTrue();
             assertThat(retained.properties().get(SUBSCRIPTION_IDENTIFIER)).containsExactly(42);
+        }
+
+        /** MQTT 5 3.8.2.1.2: a Subscription Identifier of 0 is a Protocol Error. */
+        @Test
+        void anIdentifierOfZeroIsAProtocolError() {
+            RawMqttClient client = clients.raw(Packets.connect("sub-id-zero").v5());
+
+            client.send(Packets.subscribe(true, 1, new Properties().variableByteInteger(SUBSCRIPTION_IDENTIFIER, 0),
+                    "idzero/t", 1));
+
+            assertThat(client.expectDisconnectAndClose().reasonCode()).isEqualTo(0x82);
         }
 
         @Test
