@@ -6,9 +6,12 @@ import static dev.ferrite.gateway.testing.Packets.Property.RECEIVE_MAXIMUM;
 import static dev.ferrite.gateway.testing.Packets.Property.REQUEST_PROBLEM_INFORMATION;
 import static dev.ferrite.gateway.testing.Packets.Property.TOPIC_ALIAS;
 import static dev.ferrite.gateway.testing.Packets.Property.WILL_DELAY_INTERVAL;
+import static dev.ferrite.gateway.testing.MqttClients.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.hivemq.client.mqtt.datatypes.MqttClientIdentifier;
@@ -17,10 +20,12 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import dev.ferrite.gateway.testing.GatewayIntegrationTest;
+import dev.ferrite.gateway.testing.MqttClients;
 import dev.ferrite.gateway.testing.Packets;
 import dev.ferrite.gateway.testing.Packets.Properties;
 import dev.ferrite.gateway.testing.RawMqttClient;
 import dev.ferrite.gateway.testing.RawMqttClient.Packet;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -142,6 +147,42 @@ class ConnectIntegrationTest extends GatewayIntegrationTest {
             Thread.sleep(2000); // nothing can prove "never" but waiting past what a short keep alive would allow
             assertThat(client.pingBarrier()).isEmpty();
         }
+    }
+
+    /** MQTT 3.1 (protocol name "MQIsdp", level 3), which the gateway speaks beside 3.1.1 and 5.0. */
+    @Nested
+    class Mqtt31 {
+
+        @Test
+        void aPahoClientSpeakingMqtt31PublishesAndSubscribes() throws Exception {
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1);
+            org.eclipse.paho.client.mqttv3.MqttClient client = clients.paho3("speaks-3-1", options);
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            client.setCallback(MqttClients.collect(received));
+            client.subscribe("v31/t", 2);
+
+            client.publish("v31/t", utf8("old but fine"), 2, false);
+
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("v31/t=old but fine");
+        }
+
+        @Test
+        void rawBytes_anMqIsdpConnectIsAccepted() {
+            Packet connAck = clients.rawOpen(Packets.connect("mqisdp").mqtt31()).expect(Packets.CONNACK);
+
+            assertThat(connAck.reasonCode()).isZero();
+        }
+    }
+
+    /** MQTT 3.1.1 3.1.0-2 and MQTT 5 3.1-1: a second CONNECT is a Protocol Error. */
+    @Test
+    void aSecondConnectOnTheSameConnectionIsAProtocolError() {
+        RawMqttClient client = clients.raw(Packets.connect("connects-twice").v5());
+
+        client.send(Packets.connect("connects-twice").v5().bytes());
+
+        assertThat(client.expectDisconnectAndClose().reasonCode()).isEqualTo(0x82);
     }
 
     /** MQTT 5 3.2.2.2 Connect Reason Code (3.1.1 3.2.2.3 Connect Return code). */

@@ -93,7 +93,7 @@ public final class MqttClients implements AutoCloseable {
         return paho5(clientId, new MqttConnectionOptions());
     }
 
-    /** A Paho MQTT 3.1.1 client connected with these options (the version is forced to 3.1.1). */
+    /** A Paho MQTT 3.1.1 client connected with these options (3.1 when the options ask for it). */
     public org.eclipse.paho.client.mqttv3.MqttClient paho3(String clientId, MqttConnectOptions options) throws Exception {
         org.eclipse.paho.client.mqttv3.MqttClient client = new org.eclipse.paho.client.mqttv3.MqttClient(uri(), clientId,
                 new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
@@ -103,7 +103,9 @@ public final class MqttClients implements AutoCloseable {
             }
             client.close(true);
         });
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (options.getMqttVersion() == MqttConnectOptions.MQTT_VERSION_DEFAULT) {
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        }
         client.connect(options);
         return client;
     }

@@ -32,6 +32,7 @@ public final class Packets {
     /** The fields of a CONNECT, MQTT 3.1.1 with clean session and keep alive 60 unless told otherwise. */
     public static final class Connect {
         private final String clientId;
+        private String protocolName = "MQTT";
         private int level = 4;
         private boolean cleanStart = true;
         private int keepAlive = 60;
@@ -51,6 +52,13 @@ public final class Packets {
         /** MQTT 5.0 (protocol level 5). */
         public Connect v5() {
             level = 5;
+            return this;
+        }
+
+        /** MQTT 3.1: protocol name "MQIsdp", level 3. */
+        public Connect mqtt31() {
+            protocolName = "MQIsdp";
+            level = 3;
             return this;
         }
 
@@ -102,7 +110,7 @@ public final class Packets {
 
         public byte[] bytes() {
             Body body = new Body();
-            body.string("MQTT");
+            body.string(protocolName);
             body.write(level);
             int flags = (cleanStart ? 0x02 : 0) | (willTopic != null ? 0x04 | willQos << 3 | (willRetain ? 0x20 : 0) : 0)
                     | (username != null ? 0x80 : 0) | (password != null ? 0x40 : 0);
