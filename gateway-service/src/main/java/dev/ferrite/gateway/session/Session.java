@@ -155,9 +155,13 @@ final class Session {
         services.registry().connectionClosed();
         services.events().clientDisconnected(lost.client, lost.closeReason == null ? "tcp_closed" : lost.closeReason);
         if (lost.will != null) {
-            // A new connection within the Will Delay Interval cancels the will (MQTT 5 3.1.3.2.2).
+            // A new connection within the Will Delay Interval cancels the will (MQTT 5 3.1.3.2.2),
+            // unless it started afresh: then this session has ended, and its will goes out now.
             if (successor == null || lost.will.delay().isZero()) {
                 services.wills().clientLost(lost.will);
+            } else if (!resumedBySuccessor) {
+                services.wills().clientLost(lost.will);
+                services.wills().sessionEnded(clientId);
             }
         }
         if (successor != null || ended) {

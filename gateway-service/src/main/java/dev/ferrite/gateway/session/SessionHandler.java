@@ -89,10 +89,15 @@ class SessionHandler extends ChannelInboundHandlerAdapter {
         Connection connection = session.connection();
         connection.closeReason = "normal";
         if (message.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
+            MqttProperties.MqttProperty<?> expiry = header.properties().getProperty(SESSION_EXPIRY_INTERVAL);
+            if (expiry != null && (Integer) expiry.value() != 0 && connection.client.sessionExpiryInterval() == 0) {
+                // MQTT 5 3.14.2.2.2: not a valid DISCONNECT, so the will is not discarded either.
+                protocolError("a DISCONNECT may not set a Session Expiry Interval when the session had none");
+                return;
+            }
             if (header.reasonCode() != DISCONNECT_WITH_WILL) {
                 connection.will = null;
             }
-            MqttProperties.MqttProperty<?> expiry = header.properties().getProperty(SESSION_EXPIRY_INTERVAL);
             if (expiry != null && connection.client.sessionExpiryInterval() > 0) {
                 session.expiryInterval(Math.min(Integer.toUnsignedLong((Integer) expiry.value()),
                         connection.client.sessionExpiryInterval()));

@@ -44,6 +44,13 @@ final class SubscribeRequests {
 
     void subscribe(MqttSubscribeMessage subscribe) {
         Connection connection = session.connection();
+        String protocolError = protocolError(subscribe);
+        if (protocolError != null) {
+            log.debug("Closing {}: {}", session.clientId, protocolError);
+            connection.closeReason = "protocol_error";
+            Disconnects.send(connection, Disconnects.PROTOCOL_ERROR, connection.problemInformation ? protocolError : null);
+            return;
+        }
         int subscriptionId = subscriptionIdentifier(subscribe);
         List<Integer> codes = new ArrayList<>();
         List<Runnable> retainedDeliveries = new ArrayList<>();
@@ -117,6 +124,21 @@ final class SubscribeRequests {
             log.debug("{} subscribed to an invalid filter: {}", session.clientId, e.getMessage());
             return null;
         }
+    }
+
+    /** What makes the whole SUBSCRIBE a Protocol Error (MQTT 5 3.8.2.1.2, 3.8.3.1), or null. */
+    private static String protocolError(MqttSubscribeMessage subscribe) {
+        MqttProperties.MqttProperty<?> id = subscribe.idAndPropertiesVariableHeader().properties()
+                .getProperty(SUBSCRIPTION_IDENTIFIER);
+        if (id != null && (Integer) id.value() == 0) {
+            return "a Subscription Identifier of 0";
+        }
+        for (MqttTopicSubscription request : subscribe.payload().topicSubscriptions()) {
+            if (request.option().isNoLocal() && request.topicFilter().startsWith(TopicFilter.SHARE_PREFIX)) {
+                return "No Local on the shared subscription " + request.topicFilter();
+            }
+        }
+        return null;
     }
 
     private static int subscriptionIdentifier(MqttSubscribeMessage subscribe) {

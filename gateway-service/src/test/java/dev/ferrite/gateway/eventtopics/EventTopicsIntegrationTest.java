@@ -1,7 +1,7 @@
 package dev.ferrite.gateway.eventtopics;
 
-import static dev.ferrite.gateway.testing.MqttClients.bytes;
-import static dev.ferrite.gateway.testing.MqttClients.subscribe;
+import static dev.ferrite.gateway.testing.PahoClients.bytes;
+import static dev.ferrite.gateway.testing.PahoClients.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.GatewayHttp;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
-import dev.ferrite.gateway.testing.MqttClients.Received;
+import dev.ferrite.gateway.testing.PahoClients;
+import dev.ferrite.gateway.testing.PahoClients.Received;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -36,11 +36,11 @@ class EventTopicsIntegrationTest {
     @Autowired
     MqttListener listener;
 
-    private MqttClients clients;
+    private PahoClients clients;
 
     @BeforeEach
     void clients() {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
     }
 
     @AfterEach
@@ -155,7 +155,7 @@ class EventTopicsIntegrationTest {
         MqttClient rules = clients.internal("rules-shared");
         BlockingQueue<Received> delivered = subscribe(rules, "$events/message_delivered", 1);
         MqttClient member = clients.device("ev-member");
-        BlockingQueue<Received> received = MqttClients.subscribeShared(member, "$share/workers/jobs/#", 1);
+        BlockingQueue<Received> received = PahoClients.subscribeShared(member, "$share/workers/jobs/#", 1);
 
         clients.device("ev-dispatcher").publish("jobs/42", bytes("run"), 1, false);
 

@@ -9,7 +9,7 @@ import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.Eventually;
 import dev.ferrite.gateway.testing.GatewayHttp;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
+import dev.ferrite.gateway.testing.PahoClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +28,11 @@ class ApiAccessIntegrationTest {
     @LocalServerPort
     int port;
 
-    private MqttClients clients;
+    private PahoClients clients;
 
     @BeforeEach
     void clients() {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
     }
 
     @AfterEach

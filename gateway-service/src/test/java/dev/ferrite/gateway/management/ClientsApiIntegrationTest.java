@@ -1,7 +1,7 @@
 package dev.ferrite.gateway.management;
 
 import static dev.ferrite.gateway.testing.GatewayHttp.json;
-import static dev.ferrite.gateway.testing.MqttClients.subscribe;
+import static dev.ferrite.gateway.testing.PahoClients.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,7 +16,7 @@ import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.Eventually;
 import dev.ferrite.gateway.testing.GatewayHttp;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
+import dev.ferrite.gateway.testing.PahoClients;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -43,12 +43,12 @@ class ClientsApiIntegrationTest {
     @LocalServerPort
     int port;
 
-    private MqttClients clients;
+    private PahoClients clients;
     private GatewayHttp admin;
 
     @BeforeEach
     void clients() {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
         admin = GatewayHttp.asAdministrator(port);
     }
 

@@ -1,7 +1,7 @@
 package dev.ferrite.gateway.management;
 
 import static dev.ferrite.gateway.testing.GatewayHttp.json;
-import static dev.ferrite.gateway.testing.MqttClients.subscribe;
+import static dev.ferrite.gateway.testing.PahoClients.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.GatewayHttp;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
-import dev.ferrite.gateway.testing.MqttClients.Received;
+import dev.ferrite.gateway.testing.PahoClients;
+import dev.ferrite.gateway.testing.PahoClients.Received;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +33,13 @@ class PublishApiIntegrationTest {
     @LocalServerPort
     int port;
 
-    private MqttClients clients;
+    private PahoClients clients;
     private GatewayHttp publisher;
     private BlockingQueue<Received> received;
 
     @BeforeEach
     void subscriber() throws Exception {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
         publisher = GatewayHttp.asPublisher(port);
         received = subscribe(clients.device("api-p-sub"), "api/p/#", 2);
     }

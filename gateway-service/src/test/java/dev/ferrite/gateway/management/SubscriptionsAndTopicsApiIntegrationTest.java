@@ -9,7 +9,7 @@ import java.util.List;
 import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.GatewayHttp;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
+import dev.ferrite.gateway.testing.PahoClients;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +30,12 @@ class SubscriptionsAndTopicsApiIntegrationTest {
     @LocalServerPort
     int port;
 
-    private MqttClients clients;
+    private PahoClients clients;
     private GatewayHttp viewer;
 
     @BeforeEach
     void subscribers() throws Exception {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
         viewer = GatewayHttp.asViewer(port);
         MqttClient first = clients.device("api-s-1");
         first.subscribe(new MqttSubscription[] {new MqttSubscription("api/s/+", 1),

@@ -1,7 +1,7 @@
 package dev.ferrite.gateway.metrics;
 
-import static dev.ferrite.gateway.testing.MqttClients.bytes;
-import static dev.ferrite.gateway.testing.MqttClients.subscribe;
+import static dev.ferrite.gateway.testing.PahoClients.bytes;
+import static dev.ferrite.gateway.testing.PahoClients.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +14,8 @@ import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.Eventually;
 import dev.ferrite.gateway.testing.GatewayHttp;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
-import dev.ferrite.gateway.testing.MqttClients.Received;
+import dev.ferrite.gateway.testing.PahoClients;
+import dev.ferrite.gateway.testing.PahoClients.Received;
 import dev.ferrite.gateway.testing.PrometheusScrape;
 import dev.ferrite.gateway.testing.RawMqtt;
 import dev.ferrite.gateway.testing.TestAuthenticator;
@@ -43,13 +43,13 @@ class BrokerMetricsIntegrationTest {
     @LocalServerPort
     int port;
 
-    private MqttClients clients;
+    private PahoClients clients;
     private GatewayHttp anonymous;
     private GatewayHttp admin;
 
     @BeforeEach
     void clients() {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
         anonymous = GatewayHttp.anonymous(port);
         admin = GatewayHttp.asAdministrator(port);
     }
@@ -158,7 +158,7 @@ class BrokerMetricsIntegrationTest {
         MqttClient first = clients.device("m-gauge-1");
         MqttClient second = clients.device("m-gauge-2");
         subscribe(first, "m/gauge/+", 1);
-        MqttClients.subscribeShared(second, "$share/m-gauges/m/gauge/#", 1);
+        PahoClients.subscribeShared(second, "$share/m-gauges/m/gauge/#", 1);
         first.publish("m/gauge/retained", bytes("kept"), 1, true);
 
         Eventually.check(() -> {

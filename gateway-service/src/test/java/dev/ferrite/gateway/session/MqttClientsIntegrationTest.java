@@ -3,7 +3,6 @@ package dev.ferrite.gateway.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,6 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.ferrite.gateway.listener.MqttListener;
+import dev.ferrite.gateway.testing.MqttClients;
+import dev.ferrite.gateway.testing.Packets;
+import dev.ferrite.gateway.testing.RawMqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -33,6 +35,9 @@ class MqttClientsIntegrationTest {
 
     @Autowired
     MqttListener listener;
+
+    @Autowired
+    SessionDirectory sessions;
 
     private final List<AutoCloseable> clients = new java.util.ArrayList<>();
 
@@ -91,13 +96,15 @@ class MqttClientsIntegrationTest {
 
     @Test
     void mosquittoClientsTalkThroughTheGateway() throws Exception {
-        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(listener.tcpPort()),
-                "-t", "alarms/#", "-C", "1", "-W", "20", "-v", "-V", "mqttv311").redirectErrorStream(true).start();
-        awaitSubscribers("alarms/door", sub);
+        MqttClients cli = new MqttClients(listener, sessions);
+        clients.add(cli);
+        Process sub = cli.mosquitto("mosquitto_sub", "-i", "alarms-sub", "-t", "alarms/#", "-C", "1", "-W", "20", "-v",
+                "-V", "mqttv311");
+        cli.awaitSubscription("alarms-sub", "alarms/#");
+        cli.mosquittoRun("mosquitto_pub", "-t", "alarms/door", "-m", "open", "-q", "1");
 
         assertThat(sub.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
-                .isEqualTo("alarms/door open");
+        assertThat(MqttClients.output(sub).strip()).isEqualTo("alarms/door open");
         assertThat(sub.exitValue()).isZero();
     }
 
@@ -137,14 +144,9 @@ class MqttClientsIntegrationTest {
     @Test
     void aPublishToAWildcardTopicClosesThatConnectionOnly() throws Exception {
         MqttClient bystander = v5("bystander");
-        try (Socket raw = new Socket("127.0.0.1", listener.tcpPort())) {
-            raw.getOutputStream().write(connectPacket("raw-wildcard"));
-            InputStream in = raw.getInputStream();
-            assertThat(in.readNBytes(4)).containsExactly(0x20, 0x02, 0x00, 0x00);
-            // PUBLISH QoS 0 to "a/#"
-            raw.getOutputStream().write(new byte[] {0x30, 0x05, 0x00, 0x03, 'a', '/', '#'});
-            raw.setSoTimeout(5000);
-            assertThat(in.read()).as("the gateway closes the connection").isEqualTo(-1);
+        try (RawMqttClient raw = RawMqttClient.connect(listener.tcpPort(), Packets.connect("raw-wildcard"))) {
+            raw.send(Packets.publish(false, "a/#", 0, 0, ""));
+            assertThat(raw.isClosedByGateway()).as("the gateway closes the connection").isTrue();
         }
         assertThat(bystander.isConnected()).isTrue();
     }
@@ -152,37 +154,10 @@ class MqttClientsIntegrationTest {
     @Test
     void aFirstPacketOtherThanConnectClosesTheConnection() throws Exception {
         try (Socket raw = new Socket("127.0.0.1", listener.tcpPort())) {
-            raw.getOutputStream().write(new byte[] {(byte) 0xC0, 0x00}); // PINGREQ
+            raw.getOutputStream().write(Packets.pingreq());
             raw.setSoTimeout(5000);
             assertThat(raw.getInputStream().read()).isEqualTo(-1);
         }
-    }
-
-    private void awaitSubscribers(String topic, Process subscriber) throws Exception {
-        // mosquitto_sub has no "subscribed" signal; publish until it has received one message.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (subscriber.isAlive() && System.nanoTime() < deadline) {
-            Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(listener.tcpPort()),
-                    "-t", topic, "-m", "open", "-q", "1").redirectErrorStream(true).start();
-            assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
-            subscriber.waitFor(200, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static byte[] connectPacket(String clientId) {
-        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
-        byte[] packet = new byte[2 + 10 + 2 + id.length];
-        int i = 0;
-        packet[i++] = 0x10;
-        packet[i++] = (byte) (10 + 2 + id.length);
-        for (byte b : new byte[] {0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C}) {
-            packet[i++] = b;
-        }
-        packet[i++] = 0x00;
-        packet[i++] = (byte) id.length;
-        System.arraycopy(id, 0, packet, i, id.length);
-        return packet;
     }
 
     private MqttClient v5(String clientId) throws Exception {

@@ -1,6 +1,6 @@
 package dev.ferrite.gateway.sys;
 
-import static dev.ferrite.gateway.testing.MqttClients.subscribe;
+import static dev.ferrite.gateway.testing.PahoClients.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.ferrite.gateway.listener.MqttListener;
 import dev.ferrite.gateway.testing.ManagementTest;
-import dev.ferrite.gateway.testing.MqttClients;
-import dev.ferrite.gateway.testing.MqttClients.Received;
+import dev.ferrite.gateway.testing.PahoClients;
+import dev.ferrite.gateway.testing.PahoClients.Received;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +30,11 @@ class SysTopicsIntegrationTest {
     @Autowired
     MqttListener listener;
 
-    private MqttClients clients;
+    private PahoClients clients;
 
     @BeforeEach
     void clients() {
-        clients = new MqttClients(listener.tcpPort());
+        clients = new PahoClients(listener.tcpPort());
     }
 
     @AfterEach

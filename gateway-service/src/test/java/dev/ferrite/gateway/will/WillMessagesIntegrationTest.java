@@ -2,9 +2,6 @@ package dev.ferrite.gateway.will;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.ferrite.gateway.listener.MqttListener;
+import dev.ferrite.gateway.testing.Packets;
+import dev.ferrite.gateway.testing.RawMqttClient;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -47,9 +46,9 @@ class WillMessagesIntegrationTest {
     void aConnectionLostWithoutDisconnectPublishesTheWill() throws Exception {
         BlockingQueue<String> wills = watch("wills/lost");
 
-        try (Socket device = new Socket("127.0.0.1", listener.tcpPort())) {
-            device.getOutputStream().write(connectWithWill("lost-device", 60, "wills/lost", "gone"));
-            assertThat(device.getInputStream().readNBytes(4)).containsExactly(0x20, 0x02, 0x00, 0x00);
+        try (RawMqttClient device = RawMqttClient.connect(listener.tcpPort(),
+                Packets.connect("lost-device").will("wills/lost", "gone", 0, false))) {
+            assertThat(device.pingBarrier()).isEmpty();
         }
 
         assertThat(wills.poll(10, TimeUnit.SECONDS)).isEqualTo("gone");
@@ -59,12 +58,9 @@ class WillMessagesIntegrationTest {
     void aClientSilentPastOneAndAHalfKeepAlivesIsClosedAndItsWillPublished() throws Exception {
         BlockingQueue<String> wills = watch("wills/silent");
 
-        try (Socket device = new Socket("127.0.0.1", listener.tcpPort())) {
-            device.getOutputStream().write(connectWithWill("silent-device", 1, "wills/silent", "timed out"));
-            InputStream in = device.getInputStream();
-            assertThat(in.readNBytes(4)).containsExactly(0x20, 0x02, 0x00, 0x00);
-            device.setSoTimeout(10_000);
-            assertThat(in.read()).as("the gateway closes the silent connection").isEqualTo(-1);
+        try (RawMqttClient device = RawMqttClient.connect(listener.tcpPort(),
+                Packets.connect("silent-device").keepAlive(1).will("wills/silent", "timed out", 0, false))) {
+            assertThat(device.isClosedByGateway()).as("the gateway closes the silent connection").isTrue();
         }
 
         assertThat(wills.poll(10, TimeUnit.SECONDS)).isEqualTo("timed out");
@@ -177,23 +173,5 @@ class WillMessagesIntegrationTest {
 
     private String uri() {
         return "tcp://127.0.0.1:" + listener.tcpPort();
-    }
-
-    /** An MQTT 3.1.1 CONNECT with clean session and a QoS 0 will. */
-    private static byte[] connectWithWill(String clientId, int keepAliveSeconds, String willTopic, String willMessage) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(new byte[] {0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x06,
-                (byte) (keepAliveSeconds >> 8), (byte) keepAliveSeconds});
-        for (String field : new String[] {clientId, willTopic, willMessage}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            body.write(bytes.length >> 8);
-            body.write(bytes.length);
-            body.writeBytes(bytes);
-        }
-        ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.write(0x10);
-        packet.write(body.size());
-        packet.writeBytes(body.toByteArray());
-        return packet.toByteArray();
     }
 }
