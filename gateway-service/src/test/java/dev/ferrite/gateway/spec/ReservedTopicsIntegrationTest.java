@@ -11,9 +11,8 @@ import java.util.List;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
-import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import dev.ferrite.gateway.testing.GatewayIntegrationTest;
 import dev.ferrite.gateway.testing.Packets;
@@ -66,22 +65,22 @@ class ReservedTopicsIntegrationTest extends GatewayIntegrationTest {
         options.setPassword(INTERNAL_TOKEN.toCharArray());
         clients.paho3("internal-publisher", options).publish("$internal/bridge/pubsub/main", utf8("out"), 1, false);
 
+        // The $events subscription also brings this client's own events: skip to the bridge message.
         var message = next(received);
+        while (message.getTopic().toString().startsWith("$events/")) {
+            message = next(received);
+        }
         assertThat(message.getTopic().toString()).isEqualTo("$internal/bridge/pubsub/main");
         assertThat(new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("out");
     }
 
     @Test
-    void aWrongTokenMakesNoInternalPrincipal() {
+    void aWrongTokenIsRefusedAtConnect() {
         Mqtt5BlockingClient impostor = clients.hivemq("impostor");
-        impostor.connectWith().simpleAuth().username("$internal").password(utf8("guess")).applySimpleAuth().send();
 
-        assertThatThrownBy(() -> impostor.subscribeWith().topicFilter("$internal/#").send())
-                .isInstanceOfSatisfying(Mqtt5SubAckException.class, e -> assertThat(e.getMqttMessage().getReasonCodes())
-                        .containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED));
-        assertThatThrownBy(() -> impostor.publishWith().topic("$internal/x").qos(MqttQos.AT_LEAST_ONCE)
-                .payload(utf8("x")).send())
-                .isInstanceOfSatisfying(Mqtt5PubAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
-                        .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED));
+        assertThatThrownBy(() -> impostor.connectWith().simpleAuth().username("$internal").password(utf8("guess"))
+                .applySimpleAuth().send())
+                .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                        .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
     }
 }
